@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// drillsim: a Lua-scripted discrete-event simulator for township emergency
+/// planning. Module layering follows DESIGN.md §1: imports point one way.
+let package = Package(
+  name: "drillsim",
+  products: [
+    .executable(name: "drillsim", targets: ["drillsim"]),
+    .executable(name: "drillsim-bench", targets: ["drillsim-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLua", pkgConfig: "lua5.4",
+      providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]),
+    .target(name: "CLuaBridge", dependencies: ["CLua"]),
+    .target(name: "SimKernel"),
+    .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"]),
+    .target(name: "Scenario", dependencies: ["SimKernel"]),
+    .target(
+      name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel"],
+      resources: [.copy("Resources/prelude.lua")]),
+    .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
+    .target(
+      name: "Benchmarks",
+      dependencies: ["SimKernel"]),
+    .executableTarget(
+      name: "drillsim",
+      dependencies: [
+        "Scenario", "ScenarioLua", "Recording", "Benchmarks",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "drillsim-bench", dependencies: ["Benchmarks"]),
+    .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+    .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
+    .testTarget(
+      name: "ScenarioLuaTests",
+      dependencies: ["ScenarioLua", "Scenario", "Recording"]),
+    .testTarget(name: "EndToEndTests", dependencies: []),
+  ]
+)

@@ -1,0 +1,248 @@
+/* See CLuaBridge.h: trampolines, the capped allocator, the count hook and
+ * the traceback handler. Modelled on lua.c's docall/msghandler and Redis's
+ * script_lua.c count hook. */
+#include "CLuaBridge.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Room left after a memory kill so that the error message and traceback
+ * can still be built. */
+#define CLB_KILL_SLACK ((size_t)16 << 20)
+
+typedef struct clb_state {
+  void *host;
+  size_t used, peak, cap;
+  int armed;          /* > 0 while Lua code runs under the bridge's control */
+  int limit;          /* CLB_LIMIT_* */
+  long long budget;   /* instructions allowed, <= 0 for none */
+  long long executed; /* instructions charged so far */
+  int interval;
+} clb_state;
+
+static clb_dispatch_fn dispatch_fn = NULL;
+
+void clb_set_dispatch(clb_dispatch_fn fn) {
+  __atomic_store_n(&dispatch_fn, fn, __ATOMIC_RELEASE);
+}
+
+static clb_state *state_of(lua_State *L) {
+  void *ud = NULL;
+  lua_getallocf(L, &ud);
+  return (clb_state *)ud;
+}
+
+/* The lua_Alloc contract: return NULL iff the request cannot be met, and
+ * never refuse a free or a shrink. The cap applies only while Lua code runs
+ * (armed): host pushes between calls are small and must not raise outside
+ * a protected call. */
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  clb_state *s = (clb_state *)ud;
+  size_t old = ptr ? osize : 0;
+  if (nsize == 0) {
+    free(ptr);
+    s->used -= old;
+    return NULL;
+  }
+  if (nsize > old && s->armed > 0 && s->cap > 0) {
+    size_t limit = s->limit == CLB_LIMIT_MEMORY ? s->cap + CLB_KILL_SLACK : s->cap;
+    if (s->used - old + nsize > limit) {
+      if (s->limit == CLB_LIMIT_NONE) s->limit = CLB_LIMIT_MEMORY;
+      return NULL;
+    }
+  }
+  void *p = realloc(ptr, nsize);
+  if (p == NULL) return NULL;
+  s->used = s->used - old + nsize;
+  if (s->used > s->peak) s->peak = s->used;
+  return p;
+}
+
+static int on_panic(lua_State *L) {
+  const char *msg = lua_tostring(L, -1);
+  fprintf(stderr, "drillsim: unprotected Lua error: %s\n", msg ? msg : "?");
+  abort();
+}
+
+lua_State *clb_newstate(void *host, size_t memory_cap) {
+  clb_state *s = calloc(1, sizeof *s);
+  if (s == NULL) return NULL;
+  s->host = host;
+  s->cap = memory_cap;
+  lua_State *L = lua_newstate(capped_alloc, s);
+  if (L == NULL) {
+    free(s);
+    return NULL;
+  }
+  lua_atpanic(L, on_panic);
+  return L;
+}
+
+void clb_close(lua_State *L) {
+  clb_state *s = state_of(L);
+  lua_close(L);
+  free(s);
+}
+
+/* Pushes "file:line: " for the innermost frame that is the scenario's own
+ * code, skipping C functions and host (prelude) frames. */
+static void push_user_where(lua_State *L) {
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level, &ar); level++) {
+    if (!lua_getinfo(L, "Sl", &ar)) break;
+    if (ar.currentline <= 0) continue;
+    if (strcmp(ar.source, CLB_HOST_CHUNK) == 0) continue;
+    lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+    return;
+  }
+  lua_pushliteral(L, "");
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  clb_state *s = state_of(L);
+  if (s->limit == CLB_LIMIT_NONE) {
+    s->executed += s->interval;
+    if (s->budget <= 0 || s->executed < s->budget) return;
+    s->limit = CLB_LIMIT_INSTRUCTIONS;
+  }
+  /* Sticky kill (Redis's pattern): fire on every instruction from now on,
+   * so a pcall in the script cannot swallow it. */
+  lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+  push_user_where(L);
+  if (s->limit == CLB_LIMIT_MEMORY)
+    lua_pushfstring(L, "memory cap of %d MiB reached",
+                    (int)(s->cap >> 20));
+  else
+    lua_pushfstring(L, "instruction budget of %I instructions exhausted",
+                    (lua_Integer)s->budget);
+  lua_concat(L, 2);
+  lua_error(L);
+}
+
+void clb_set_instruction_budget(lua_State *L, long long budget, int interval) {
+  clb_state *s = state_of(L);
+  s->budget = budget;
+  s->interval = interval > 0 ? interval : 1000;
+  lua_sethook(L, count_hook, LUA_MASKCOUNT, s->interval);
+}
+
+long long clb_instructions_used(lua_State *L) { return state_of(L)->executed; }
+size_t clb_memory_used(lua_State *L) { return state_of(L)->used; }
+size_t clb_memory_peak(lua_State *L) { return state_of(L)->peak; }
+int clb_limit_hit(lua_State *L) { return state_of(L)->limit; }
+
+static int trampoline(lua_State *L) {
+  int fn_id = (int)lua_tointeger(L, lua_upvalueindex(1));
+  clb_state *s = state_of(L);
+  clb_dispatch_fn fn = __atomic_load_n(&dispatch_fn, __ATOMIC_ACQUIRE);
+  if (fn == NULL) return luaL_error(L, "drillsim: no host dispatcher");
+  luaL_checkstack(L, 40, "host call");
+  /* Swift frames must never see a memory error: disarm while they run. */
+  int armed = s->armed;
+  s->armed = 0;
+  int n = fn(L, s->host, fn_id);
+  s->armed = armed;
+  if (n == CLB_ERROR) {
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      push_user_where(L);
+      lua_insert(L, -2);
+      lua_concat(L, 2);
+    }
+    return lua_error(L);
+  }
+  /* A limit hit inside a nested protected call must not be lost. */
+  if (s->limit != CLB_LIMIT_NONE) count_hook(L, NULL);
+  return n;
+}
+
+void clb_push_function(lua_State *L, int fn_id) {
+  lua_pushinteger(L, fn_id);
+  lua_pushcclosure(L, trampoline, 1);
+}
+
+int clb_load(lua_State *L, const char *buf, size_t len, const char *chunkname) {
+  clb_state *s = state_of(L);
+  s->armed++;
+  int status = luaL_loadbufferx(L, buf, len, chunkname, "t");
+  s->armed--;
+  return status;
+}
+
+/* lua.c's msghandler: turns any error object into text plus a traceback. */
+static int msghandler(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+      return 1;
+    msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+int clb_pcall(lua_State *L, int nargs, int nresults) {
+  clb_state *s = state_of(L);
+  int base = lua_gettop(L) - nargs; /* the function's slot */
+  lua_pushcfunction(L, msghandler);
+  lua_insert(L, base);
+  s->armed++;
+  int status = lua_pcall(L, nargs, nresults, base);
+  s->armed--;
+  lua_remove(L, base);
+  return status;
+}
+
+/* Runs under protection: builds "message + traceback of co" on L. */
+static int coroutine_traceback(lua_State *L) {
+  lua_State *co = (lua_State *)lua_touserdata(L, 1);
+  const char *msg = lua_tostring(co, -1);
+  if (msg == NULL) {
+    if (luaL_callmeta(co, -1, "__tostring") && lua_type(co, -1) == LUA_TSTRING) {
+      msg = lua_tostring(co, -1);
+    } else {
+      msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(co, -1));
+    }
+  }
+  luaL_traceback(L, co, msg, 0);
+  return 1;
+}
+
+int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults) {
+  clb_state *s = state_of(L);
+  s->armed++;
+  int status = lua_resume(co, L, nargs, nresults);
+  s->armed--;
+  if (status != LUA_OK && status != LUA_YIELD) {
+    lua_pushcfunction(L, coroutine_traceback);
+    lua_pushlightuserdata(L, co);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+      lua_pop(L, 1);
+      lua_pushliteral(L, "error (and no traceback: out of memory)");
+    }
+    lua_settop(co, 0);
+  }
+  return status;
+}
+
+void clb_closethread(lua_State *L, lua_State *co) {
+#if LUA_VERSION_RELEASE_NUM >= 50406
+  lua_closethread(co, L);
+#else
+  (void)L;
+  lua_resetthread(co);
+#endif
+}
+
+void clb_hide_string_metatable(lua_State *L) {
+  lua_pushliteral(L, "");
+  if (lua_getmetatable(L, -1)) {
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}

@@ -1,0 +1,71 @@
+/* CLuaBridge: the only code in drillsim that raises Lua errors.
+ *
+ * Lua reports errors (and yields) by longjmp. A longjmp across Swift frames
+ * skips Swift's cleanup and is undefined behaviour, so Swift never calls
+ * lua_error: a Swift callback returns CLB_ERROR with a message on the stack,
+ * and the C trampoline here raises after the Swift frames have returned.
+ * This file also owns the per-state limits: a capped allocator and an
+ * instruction-count hook whose kill a script's pcall cannot swallow. */
+#ifndef DRILLSIM_CLUABRIDGE_H
+#define DRILLSIM_CLUABRIDGE_H
+
+#include <stddef.h>
+#include <lua.h>
+
+/* A Swift callback's return value when it failed: its error message is on
+ * top of the stack and the trampoline raises it. */
+#define CLB_ERROR (-1)
+
+/* Which limit stopped the state, if any. */
+#define CLB_LIMIT_NONE 0
+#define CLB_LIMIT_INSTRUCTIONS 1
+#define CLB_LIMIT_MEMORY 2
+
+/* The chunk name of host-supplied Lua code; error locations skip its frames
+ * so that messages point at the scenario's own lines. */
+#define CLB_HOST_CHUNK "=[drillsim]"
+
+/* Calls the Swift function `fn_id` of the host that owns `L`'s state.
+ * Returns the number of results pushed, or CLB_ERROR. */
+typedef int (*clb_dispatch_fn)(lua_State *L, void *host, int fn_id);
+
+/* Installs the Swift dispatcher. Idempotent; every state shares it. */
+void clb_set_dispatch(clb_dispatch_fn fn);
+
+/* A new state with a capped allocator; `host` comes back in dispatch.
+ * Returns NULL when memory cannot be had. */
+lua_State *clb_newstate(void *host, size_t memory_cap);
+void clb_close(lua_State *L);
+
+/* Charges every executed VM instruction against `budget` (checked every
+ * `interval` instructions). Threads created afterwards inherit the hook. */
+void clb_set_instruction_budget(lua_State *L, long long budget, int interval);
+long long clb_instructions_used(lua_State *L);
+size_t clb_memory_used(lua_State *L);
+size_t clb_memory_peak(lua_State *L);
+int clb_limit_hit(lua_State *L);
+
+/* Pushes a C closure that dispatches to Swift function `fn_id`. */
+void clb_push_function(lua_State *L, int fn_id);
+
+/* Loads Lua text (binary chunks refused). Leaves the function, or the
+ * error message, on top. */
+int clb_load(lua_State *L, const char *buf, size_t len, const char *chunkname);
+
+/* lua_pcall with a traceback message handler and the memory cap armed.
+ * On error the message, with its traceback, is on top. */
+int clb_pcall(lua_State *L, int nargs, int nresults);
+
+/* lua_resume with the memory cap armed. On error the message with the
+ * coroutine's traceback is pushed onto L and `co` is reset. */
+int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults);
+
+/* Closes a finished or abandoned coroutine (lua_resetthread or
+ * lua_closethread, depending on the Lua release). */
+void clb_closethread(lua_State *L, lua_State *co);
+
+/* Makes `L`'s string metatable hidden from scripts (getmetatable("")
+ * returns false), so scripts cannot reach the real string library. */
+void clb_hide_string_metatable(lua_State *L);
+
+#endif
