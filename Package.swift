@@ -20,9 +20,7 @@ let package = Package(
     .target(name: "SimKernel"),
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"]),
     .target(name: "Scenario", dependencies: ["SimKernel"]),
-    .target(
-      name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel"],
-      resources: [.copy("Resources/prelude.lua")]),
+    .target(name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel"]),
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(
       name: "Benchmarks",

@@ -81,6 +81,8 @@ lua_State *clb_newstate(void *host, size_t memory_cap) {
   return L;
 }
 
+void clb_set_host(lua_State *L, void *host) { state_of(L)->host = host; }
+
 void clb_close(lua_State *L) {
   clb_state *s = state_of(L);
   lua_close(L);
@@ -245,4 +247,22 @@ void clb_hide_string_metatable(lua_State *L) {
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
+}
+
+static int open_libs(lua_State *L) {
+  static const luaL_Reg libs[] = {
+      {LUA_GNAME, luaopen_base},         {LUA_TABLIBNAME, luaopen_table},
+      {LUA_STRLIBNAME, luaopen_string},  {LUA_MATHLIBNAME, luaopen_math},
+      {LUA_UTF8LIBNAME, luaopen_utf8},   {LUA_COLIBNAME, luaopen_coroutine},
+      {NULL, NULL}};
+  for (const luaL_Reg *lib = libs; lib->func; lib++) {
+    luaL_requiref(L, lib->name, lib->func, 1);
+    lua_pop(L, 1);
+  }
+  return 0;
+}
+
+int clb_open_libs(lua_State *L) {
+  lua_pushcfunction(L, open_libs);
+  return lua_pcall(L, 0, 0, 0);
 }

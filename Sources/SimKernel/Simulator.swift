@@ -172,6 +172,7 @@ public typealias DefaultEventQueue = QuaternaryHeap
 /// An index into the simulator's handler table.
 public struct HandlerID: Hashable, Sendable {
   public let raw: UInt32
+  public init(raw: UInt32) { self.raw = raw }
 }
 
 /// A cancellable closure event: a slot and the generation it was issued in.

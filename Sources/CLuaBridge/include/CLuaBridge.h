@@ -37,6 +37,9 @@ void clb_set_dispatch(clb_dispatch_fn fn);
 lua_State *clb_newstate(void *host, size_t memory_cap);
 void clb_close(lua_State *L);
 
+/* Sets the host pointer handed to dispatch (after the host is built). */
+void clb_set_host(lua_State *L, void *host);
+
 /* Charges every executed VM instruction against `budget` (checked every
  * `interval` instructions). Threads created afterwards inherit the hook. */
 void clb_set_instruction_budget(lua_State *L, long long budget, int interval);
@@ -44,6 +47,10 @@ long long clb_instructions_used(lua_State *L);
 size_t clb_memory_used(lua_State *L);
 size_t clb_memory_peak(lua_State *L);
 int clb_limit_hit(lua_State *L);
+
+/* Opens base, table, string, math, utf8 and coroutine under protection.
+ * Returns a Lua status. The sandbox then decides what scripts see. */
+int clb_open_libs(lua_State *L);
 
 /* Pushes a C closure that dispatches to Swift function `fn_id`. */
 void clb_push_function(lua_State *L, int fn_id);

@@ -1,0 +1,109 @@
+import CLua
+import CLuaBridge
+
+/// A coroutine the host drives: anchored in the registry while it lives, so
+/// the collector cannot take it while it waits in the event queue.
+public struct LuaThread {
+  let pointer: OpaquePointer
+  public let ref: LuaRef
+
+  /// The thread's own stack (yielded values, resume arguments).
+  public var stack: LuaCall { LuaCall(pointer, name: "coroutine") }
+}
+
+/// What a resumed coroutine did.
+public enum LuaResumeOutcome {
+  /// It yielded this many values, now on its stack.
+  case yielded(Int32)
+  /// It returned; its results were discarded.
+  case finished
+  case failed(LuaError)
+}
+
+extension LuaState {
+  /// A new coroutine running the function on top of the main stack (popped).
+  public func newThread() -> LuaThread {
+    // stack: ..., fn
+    guard let thread = lua_newthread(L) else { preconditionFailure("lua_newthread") }
+    // stack: ..., fn, thread
+    let ref = self.ref()
+    // stack: ..., fn
+    lua_xmove(L, thread, 1)
+    return LuaThread(pointer: thread, ref: ref)
+  }
+
+  /// Moves `count` values from the main stack to the thread's stack.
+  public func move(_ count: Int32, to thread: LuaThread) {
+    lua_xmove(L, thread.pointer, count)
+  }
+
+  /// Resumes `thread` with the `arguments` values on its stack.
+  public func resume(_ thread: LuaThread, arguments: Int32) -> LuaResumeOutcome {
+    var results: Int32 = 0
+    let status = clb_resume(L, thread.pointer, arguments, &results)
+    switch status {
+    case LUA_YIELD: return .yielded(results)
+    case LUA_OK:
+      lua_settop(thread.pointer, 0)
+      return .finished
+    default:
+      return .failed(popError(status: status, compiling: false))
+    }
+  }
+
+  /// Closes a thread and drops its anchor.
+  public func close(_ thread: LuaThread) {
+    clb_closethread(L, thread.pointer)
+    release(thread.ref)
+  }
+}
+
+extension LuaState {
+  /// A new coroutine running the function at `index` of `stack` with the
+  /// `arguments` values after it as its start arguments (left in place).
+  public func spawnThread(from stack: LuaCall, function index: Int32, arguments: Int32)
+    -> LuaThread
+  {
+    let S = stack.L
+    let first = lua_absindex(S, index)
+    guard let thread = lua_newthread(S) else { preconditionFailure("lua_newthread") }
+    let ref = LuaRef(raw: luaL_ref(S, clua_registryindex()))
+    _ = lua_checkstack(S, arguments + 1)
+    _ = lua_checkstack(thread, arguments + 1)
+    for offset in 0...arguments { lua_pushvalue(S, first + offset) }
+    lua_xmove(S, thread, arguments + 1)
+    return LuaThread(pointer: thread, ref: ref)
+  }
+
+  /// Anchors a copy of the value at `index` of `stack` in the registry.
+  public func ref(from stack: LuaCall, at index: Int32) -> LuaRef {
+    lua_pushvalue(stack.L, index)
+    return LuaRef(raw: luaL_ref(stack.L, clua_registryindex()))
+  }
+
+  /// Pushes a referenced value onto `stack` (a suspended thread's included).
+  public func push(_ ref: LuaRef, onto stack: LuaCall) {
+    _ = lua_checkstack(stack.L, 2)
+    lua_rawgeti(stack.L, clua_registryindex(), lua_Integer(ref.raw))
+  }
+
+  /// Copies the value at `index` of `stack` onto `thread`'s stack.
+  public func copy(from stack: LuaCall, at index: Int32, to thread: LuaThread) {
+    _ = lua_checkstack(stack.L, 1)
+    _ = lua_checkstack(thread.pointer, 2)
+    lua_pushvalue(stack.L, index)
+    lua_xmove(stack.L, thread.pointer, 1)
+  }
+
+  /// Calls the function below `arguments` values on `stack`, protected, on
+  /// that thread (for callbacks such as store filters, from inside a host
+  /// function).
+  public func call(on stack: LuaCall, arguments: Int32, results: Int32) throws(LuaError) {
+    let status = clb_pcall(stack.L, arguments, results)
+    guard status == LUA_OK else {
+      let text = stack.string(at: -1) ?? "(error object is not a string)"
+      stack.pop(1)
+      throw LuaError(kind: errorKind(status: status, compiling: false), text: text)
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import CLua
+import CLuaBridge
+
+/// Limits that bound one Lua state: instructions executed and bytes held.
+///
+/// Both are counts, never wall time, so that a run that hits a limit hits it
+/// at the same place every time.
+public struct LuaLimits: Sendable {
+  /// VM instructions a run may execute in all; 0 means no limit.
+  public var instructions: Int64
+  /// Bytes the state may hold; 0 means no cap.
+  public var memoryBytes: Int
+  /// How often the count hook charges the budget (instructions).
+  public var hookInterval: Int32
+
+  public init(instructions: Int64, memoryBytes: Int, hookInterval: Int32 = 1000) {
+    self.instructions = instructions
+    self.memoryBytes = memoryBytes
+    self.hookInterval = hookInterval
+  }
+}
+
+/// One Lua 5.4 state: the owner of a `lua_State`, its Swift functions and
+/// its limits. One per run, never shared between threads.
+///
+/// Every call into Lua goes through `call` (a protected call with a
+/// traceback handler) or `resume`; Swift functions bound into Lua report
+/// failures by throwing `LuaCallError`, and the C bridge raises them after
+/// the Swift frames have returned.
+public final class LuaState {
+  /// A Swift function callable from Lua: reads its arguments from the call,
+  /// pushes its results and returns how many it pushed.
+  public typealias Function = (LuaCall) throws(LuaCallError) -> Int32
+
+  /// The raw state, for this module and the bridge.
+  let L: OpaquePointer
+  var functions: [(name: String, body: Function)] = []
+
+  public init(limits: LuaLimits) throws(LuaError) {
+    clb_set_dispatch(luaDispatch)
+    guard let L = clb_newstate(nil, limits.memoryBytes) else {
+      throw LuaError(kind: .host, message: "cannot create a Lua state: out of memory")
+    }
+    self.L = L
+    clb_set_host(L, Unmanaged.passUnretained(self).toOpaque())
+    guard clb_open_libs(L) == LUA_OK else {
+      throw LuaError(kind: .host, message: "cannot open the Lua libraries")
+    }
+    if limits.instructions > 0 || limits.memoryBytes > 0 {
+      clb_set_instruction_budget(L, limits.instructions, limits.hookInterval)
+    }
+  }
+
+  deinit { clb_close(L) }
+
+  /// Instructions charged so far (a multiple of the hook interval).
+  public var instructionsUsed: Int64 { clb_instructions_used(L) }
+  /// Bytes held now, and the most ever held.
+  public var memoryUsed: Int { clb_memory_used(L) }
+  public var memoryPeak: Int { clb_memory_peak(L) }
+
+  /// The main thread's stack, for pushing arguments and reading results.
+  public var stack: LuaCall { LuaCall(L, name: "?") }
+
+  /// Registers a Swift function; `name` appears in argument errors.
+  public func register(_ name: String, _ body: @escaping Function) -> LuaFunctionID {
+    functions.append((name, body))
+    return LuaFunctionID(raw: Int32(functions.count - 1))
+  }
+
+  /// Pushes a registered function as a Lua value.
+  public func push(_ function: LuaFunctionID) {
+    clb_push_function(L, function.raw)
+  }
+
+  /// Compiles Lua text and pushes the resulting function.
+  public func load(_ source: String, chunkName: String) throws(LuaError) {
+    var bytes = Array(source.utf8)
+    bytes.append(0)
+    let status = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.map { base in
+        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+          clb_load(L, $0, buffer.count - 1, chunkName)
+        }
+      } ?? LUA_ERRMEM
+    }
+    guard status == LUA_OK else { throw popError(status: status, compiling: true) }
+  }
+
+  /// Calls the function below `arguments` values on the stack, protected.
+  /// Leaves `results` values (LUA_MULTRET for all) on success.
+  public func call(arguments: Int32, results: Int32) throws(LuaError) {
+    let status = clb_pcall(L, arguments, results)
+    guard status == LUA_OK else { throw popError(status: status, compiling: false) }
+  }
+
+  /// Turns the error message on top into a `LuaError` and pops it.
+  func popError(status: Int32, compiling: Bool) -> LuaError {
+    let text = stack.string(at: -1) ?? "(error object is not a string)"
+    clua_pop(L, 1)
+    return LuaError(kind: errorKind(status: status, compiling: compiling), text: text)
+  }
+
+  func errorKind(status: Int32, compiling: Bool) -> LuaError.Kind {
+    switch clb_limit_hit(L) {
+    case CLB_LIMIT_INSTRUCTIONS: return .instructionBudget
+    case CLB_LIMIT_MEMORY: return .memoryCap
+    default:
+      if status == LUA_ERRMEM { return .memoryCap }
+      return compiling && status == LUA_ERRSYNTAX ? .syntax : .runtime
+    }
+  }
+
+  // MARK: - Registry references
+
+  /// Pops the top value into the registry and returns its reference.
+  public func ref() -> LuaRef { LuaRef(raw: luaL_ref(L, clua_registryindex())) }
+
+  /// Pushes a referenced value.
+  public func push(_ ref: LuaRef) {
+    lua_rawgeti(L, clua_registryindex(), lua_Integer(ref.raw))
+  }
+
+  /// Releases a reference so its value can be collected.
+  public func release(_ ref: LuaRef) { luaL_unref(L, clua_registryindex(), ref.raw) }
+
+  /// Calls `body` from the bridge's trampoline.
+  func invoke(_ id: Int32, on thread: OpaquePointer) -> Int32 {
+    let index = Int(id)
+    guard index >= 0, index < functions.count else {
+      LuaCall(thread, name: "?").push(string: "unknown host function")
+      return CLB_ERROR
+    }
+    let function = functions[index]
+    do {
+      return try function.body(LuaCall(thread, name: function.name))
+    } catch {
+      LuaCall(thread, name: function.name).push(string: error.message)
+      return CLB_ERROR
+    }
+  }
+}
+
+/// A registered Swift function's index.
+public struct LuaFunctionID: Hashable, Sendable {
+  let raw: Int32
+}
+
+/// A value anchored in the registry, so the collector keeps it.
+public struct LuaRef: Hashable, Sendable {
+  public let raw: Int32
+  public init(raw: Int32) { self.raw = raw }
+}
+
+/// The bridge's single entry point into Swift.
+private let luaDispatch: clb_dispatch_fn = { thread, host, id in
+  guard let thread, let host else { return CLB_ERROR }
+  let state = Unmanaged<LuaState>.fromOpaque(host).takeUnretainedValue()
+  return state.invoke(id, on: thread)
+}
+
+extension LuaState {
+  /// Pushes `library.name` from the full (unsandboxed) globals, for host
+  /// Lua code such as a prelude that needs `coroutine.yield`.
+  public func pushLibraryFunction(_ library: String, _ name: String) {
+    lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+    let stack = self.stack
+    stack.pushField(-1, library)
+    if stack.type(at: -1) == .table {
+      stack.pushField(-1, name)
+    } else {
+      stack.pushNil()
+    }
+    // stack: globals, library, function
+    clua_replace(L, -3)
+    stack.pop(1)
+  }
+}

@@ -1,0 +1,152 @@
+import LuaHost
+import Scenario
+import SimKernel
+
+/// Operation codes a process yields to ask the host for something (the
+/// prelude's OP_* constants).
+enum YieldOperation: Int64 {
+  case wait = 1, request, containerPut, containerGet, storePut, storeGet, event, join
+}
+
+extension LuaScenario {
+  /// Starts a process after `delay` running the function at `function` of
+  /// `stack` with the `arguments` values after it.
+  func spawn(from stack: LuaCall, function: Int32, arguments: Int32, after delay: SimTime)
+    -> Int64
+  {
+    let thread = lua.spawnThread(from: stack, function: function, arguments: arguments)
+    let pid = processes.add(thread, arguments: arguments)
+    simulator.schedule(resumeHandler, at: simulator.now + delay, payload: pid)
+    return pid
+  }
+
+  /// Moves a waiting process to the ready queue; false if it is gone.
+  @discardableResult
+  func wake(_ pid: Int64) -> Bool {
+    guard let i = processes.index(of: pid), processes.slots[i].state == .waiting else {
+      return false
+    }
+    processes.slots[i].state = .scheduled
+    simulator.schedule(resumeHandler, at: simulator.now, payload: pid)
+    return true
+  }
+
+  /// Wakes a waiting process with a registry value as the resume result.
+  func wake(_ pid: Int64, with value: LuaRef) -> Bool {
+    guard let i = processes.index(of: pid), processes.slots[i].state == .waiting,
+      let thread = processes.slots[i].thread
+    else { return false }
+    lua.push(value, onto: thread.stack)
+    lua.release(value)
+    processes.slots[i].resumeArguments = 1
+    return wake(pid)
+  }
+
+  /// The kernel handler: resumes process `pid` if it is still expected.
+  func resume(_ pid: Int64) {
+    guard failure == nil, let i = processes.index(of: pid),
+      processes.slots[i].state == .scheduled, let thread = processes.slots[i].thread
+    else { return }
+    processes.slots[i].state = .running
+    let arguments = processes.slots[i].resumeArguments
+    processes.slots[i].resumeArguments = 0
+    processes.current = pid
+    let outcome = lua.resume(thread, arguments: arguments)
+    processes.current = 0
+    switch outcome {
+    case .finished:
+      finish(i)
+    case .failed(let error):
+      fail(error)
+    case .yielded(let count):
+      if processes.slots[i].cancelRequested {
+        thread.stack.pop(count)
+        cancel(at: i)
+      } else {
+        suspend(i, thread: thread, values: count)
+      }
+    }
+  }
+
+  /// Reads what a process yielded and arranges its wake-up.
+  func suspend(_ i: Int, thread: LuaThread, values count: Int32) {
+    let stack = thread.stack
+    let pid = Int64(processes.slots[i].generation) << 32 | Int64(i)
+    let now = simulator.now
+    defer { stack.pop(count) }
+    processes.slots[i].state = .waiting
+    switch YieldOperation(rawValue: stack.integer(at: 1) ?? 0) {
+    case .wait:
+      let dt = SimTime(seconds: stack.number(at: 2) ?? 0) ?? .zero
+      processes.slots[i].state = .scheduled
+      simulator.schedule(resumeHandler, at: now + dt, payload: pid)
+    case .request:
+      let id = Int(stack.integer(at: 2) ?? 0)
+      let priority = Int(stack.integer(at: 3) ?? 0)
+      resources[id].enqueue(priority: priority, at: now) { [unowned self] in
+        guard self.wake(pid), let j = self.processes.index(of: pid) else { return false }
+        self.processes.slots[j].held.append(id)
+        return true
+      }
+    case .containerPut:
+      let id = Int(stack.integer(at: 2) ?? 0)
+      containers[id].enqueuePut(stack.number(at: 3) ?? 0, at: now) { [unowned self] in
+        self.wake(pid)
+      }
+    case .containerGet:
+      let id = Int(stack.integer(at: 2) ?? 0)
+      containers[id].enqueueGet(stack.number(at: 3) ?? 0, at: now) { [unowned self] in
+        self.wake(pid)
+      }
+    case .storePut:
+      let id = Int(stack.integer(at: 2) ?? 0)
+      let item = lua.ref(from: stack, at: 3)
+      stores[id].enqueuePut(item) { [unowned self] in
+        if self.wake(pid) { return true }
+        self.lua.release(item)
+        return false
+      }
+    case .storeGet:
+      let id = Int(stack.integer(at: 2) ?? 0)
+      let filter = stack.type(at: 3) == .function ? lua.ref(from: stack, at: 3) : nil
+      stores[id].enqueueGet(
+        at: now,
+        accepts: { [unowned self] item in self.accepts(filter, item, on: self.lua.stack) },
+        done: { [unowned self] item in
+          guard self.wake(pid, with: item) else { return false }
+          if let filter { self.lua.release(filter) }
+          return true
+        })
+    case .event:
+      eventWaiters[stack.string(at: 2) ?? "", default: []].append(pid)
+    case .join:
+      let target = stack.integer(at: 2) ?? 0
+      if let t = processes.index(of: target) {
+        processes.slots[t].joiners.append(pid)
+      } else {
+        _ = wake(pid)
+      }
+    case nil:
+      fail(LuaError(kind: .runtime, message: "a process yielded outside the sim API"))
+    }
+  }
+
+  /// Ends process `i`: closes its coroutine and wakes those joining it.
+  func finish(_ i: Int) {
+    let (thread, joiners) = processes.remove(at: i)
+    if let thread { lua.close(thread) }
+    for joiner in joiners { wake(joiner) }
+  }
+
+  /// Cancels process `i`, returning the units it holds.
+  func cancel(at i: Int) {
+    for id in processes.slots[i].held { resources[id].release(at: simulator.now) }
+    finish(i)
+  }
+
+  /// Ends the run with a script error at the current sim time.
+  func fail(_ error: LuaError) {
+    if failure == nil { failure = RunFailure(error: error, at: simulator.now) }
+    simulator.stop()
+  }
+}

@@ -1,0 +1,178 @@
+import LuaHost
+import Scenario
+import SimKernel
+
+/// `sim.resource`, `sim.container` and `sim.store`, over the kernel's
+/// generic resources. The non-blocking half of each operation is here; the
+/// prelude yields when it returns false, and `suspend` queues the waiter.
+extension LuaScenario {
+  func bindResources(_ bind: (String, @escaping LuaState.Function) -> Void) {
+    bind("resource") { [unowned self] call throws(LuaCallError) in
+      let (name, capacity) = try self.resourceSpec(call, "sim.resource")
+      guard let units = Int(exactly: capacity), units >= 1 else {
+        throw call.argumentError(1, "capacity must be a whole number >= 1")
+      }
+      self.resources.append(Resource(name: name, capacity: units, at: self.simulator.now))
+      call.push(integer: Int64(self.resources.count - 1))
+      return 1
+    }
+    bind("acquire") { [unowned self] call throws(LuaCallError) in
+      let id = try self.handle(call, self.resources.count)
+      _ = call.isNil(at: 2) ? 0 : try call.checkInteger(2)
+      let granted = self.resources[id].tryAcquire(at: self.simulator.now)
+      if granted, let i = self.processes.index(of: self.processes.current) {
+        self.processes.slots[i].held.append(id)
+      }
+      call.push(boolean: granted)
+      return 1
+    }
+    bind("release") { [unowned self] call throws(LuaCallError) in
+      let id = try self.handle(call, self.resources.count)
+      guard self.resources[id].inUse > 0 else {
+        throw LuaCallError("release of '\(self.resources[id].name)' without a unit in use")
+      }
+      if let i = self.processes.index(of: self.processes.current),
+        let k = self.processes.slots[i].held.firstIndex(of: id)
+      {
+        self.processes.slots[i].held.remove(at: k)
+      }
+      self.resources[id].release(at: self.simulator.now)
+      return 0
+    }
+    bind("in_use") { [unowned self] call throws(LuaCallError) in
+      call.push(integer: Int64(self.resources[try self.handle(call, self.resources.count)].inUse))
+      return 1
+    }
+    bind("queue_length") { [unowned self] call throws(LuaCallError) in
+      let id = try self.handle(call, self.resources.count)
+      call.push(number: self.resources[id].queueLength.current)
+      return 1
+    }
+    bind("container") { [unowned self] call throws(LuaCallError) in
+      let (name, capacity) = try self.resourceSpec(call, "sim.container")
+      let level = call.field(1, "level") { call.number(at: $0) } ?? 0
+      guard level >= 0, level <= capacity else {
+        throw call.argumentError(1, "level must lie between 0 and the capacity")
+      }
+      self.containers.append(
+        Container(name: name, capacity: capacity, level: level, at: self.simulator.now))
+      call.push(integer: Int64(self.containers.count - 1))
+      return 1
+    }
+    bind("container_put") { [unowned self] call throws(LuaCallError) in
+      let id = try self.handle(call, self.containers.count)
+      let amount = try self.amount(call, limit: self.containers[id].capacity)
+      call.push(boolean: self.containers[id].tryPut(amount, at: self.simulator.now))
+      return 1
+    }
+    bind("container_get") { [unowned self] call throws(LuaCallError) in
+      let id = try self.handle(call, self.containers.count)
+      let amount = try self.amount(call, limit: self.containers[id].capacity)
+      call.push(boolean: self.containers[id].tryGet(amount, at: self.simulator.now))
+      return 1
+    }
+    bind("container_level") { [unowned self] call throws(LuaCallError) in
+      call.push(number: self.containers[try self.handle(call, self.containers.count)].level)
+      return 1
+    }
+    bind("store") { [unowned self] call throws(LuaCallError) in
+      try call.checkType(1, .table)
+      let name = try self.requiredName(call, "sim.store")
+      let capacity = call.field(1, "capacity") { call.integer(at: $0) } ?? Int64(Int32.max)
+      guard capacity >= 1 else { throw call.argumentError(1, "capacity must be >= 1") }
+      self.stores.append(Store(name: name, capacity: Int(capacity), at: self.simulator.now))
+      call.push(integer: Int64(self.stores.count - 1))
+      return 1
+    }
+    bind("store_put") { [unowned self] call throws(LuaCallError) in
+      let id = try self.handle(call, self.stores.count)
+      guard !call.isNil(at: 2) else { throw call.argumentError(1, "item expected, got nil") }
+      let item = self.lua.ref(from: call, at: 2)
+      let stored = self.stores[id].tryPut(item, at: self.simulator.now)
+      if !stored { self.lua.release(item) }
+      try self.rethrowFailure()
+      call.push(boolean: stored)
+      return 1
+    }
+    bind("store_get") { [unowned self] call throws(LuaCallError) in
+      let id = try self.handle(call, self.stores.count)
+      let hasFilter = call.type(at: 2) == .function
+      guard hasFilter || call.isNil(at: 2) else {
+        throw call.argumentError(1, "filter function or nil expected")
+      }
+      let filter = hasFilter ? self.lua.ref(from: call, at: 2) : nil
+      defer { if let filter { self.lua.release(filter) } }
+      let item = self.stores[id].tryGet(at: self.simulator.now) { item in
+        self.accepts(filter, item, on: self.lua.stack)
+      }
+      try self.rethrowFailure()
+      guard let item else {
+        call.push(boolean: false)
+        return 1
+      }
+      call.push(boolean: true)
+      self.lua.push(item, onto: call)
+      self.lua.release(item)
+      return 2
+    }
+    bind("store_size") { [unowned self] call throws(LuaCallError) in
+      call.push(integer: Int64(self.stores[try self.handle(call, self.stores.count)].items.count))
+      return 1
+    }
+  }
+
+  /// Calls a store filter on an item; a failing filter fails the run.
+  func accepts(_ filter: LuaRef?, _ item: LuaRef, on stack: LuaCall) -> Bool {
+    guard let filter else { return true }
+    guard failure == nil else { return false }
+    lua.push(filter, onto: stack)
+    lua.push(item, onto: stack)
+    do {
+      try lua.call(on: stack, arguments: 1, results: 1)
+    } catch {
+      fail(error)
+      return false
+    }
+    defer { stack.pop(1) }
+    return stack.boolean(at: -1)
+  }
+
+  func rethrowFailure() throws(LuaCallError) {
+    if let failure { throw LuaCallError(failure.error.message) }
+  }
+
+  /// The id argument the prelude passes; an unknown id is a misuse.
+  func handle(_ call: LuaCall, _ count: Int) throws(LuaCallError) -> Int {
+    let id = try call.checkInteger(1)
+    guard id >= 0, id < count else { throw LuaCallError("'\(call.name)' on an unknown handle") }
+    return Int(id)
+  }
+
+  func amount(_ call: LuaCall, limit: Double) throws(LuaCallError) -> Double {
+    let amount = try call.checkNumber(2)
+    guard amount > 0, amount <= limit else {
+      throw LuaCallError("bad amount \(amount): it must be positive and at most the capacity \(limit)")
+    }
+    return amount
+  }
+
+  func requiredName(_ call: LuaCall, _ function: String) throws(LuaCallError) -> String {
+    guard let name = call.field(1, "name", { call.string(at: $0) }), !name.isEmpty else {
+      throw LuaCallError("bad argument #1 to '\(function)' (field 'name' expected)")
+    }
+    return name
+  }
+
+  func resourceSpec(_ call: LuaCall, _ function: String) throws(LuaCallError) -> (String, Double) {
+    guard call.type(at: 1) == .table else {
+      throw LuaCallError("bad argument #1 to '\(function)' (table expected, got \(call.describe(1)))")
+    }
+    let name = try requiredName(call, function)
+    guard let capacity = call.field(1, "capacity", { call.number(at: $0) }), capacity > 0,
+      capacity.isFinite
+    else {
+      throw LuaCallError("bad argument #1 to '\(function)' (field 'capacity' must be a positive number)")
+    }
+    return (name, capacity)
+  }
+}

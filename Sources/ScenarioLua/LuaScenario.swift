@@ -1,0 +1,183 @@
+import Foundation
+import LuaHost
+import Scenario
+import SimKernel
+
+/// One run of a Lua scenario: its Lua state, its simulator and the world
+/// the `sim` API binds onto.
+///
+/// Built in two phases. `init` loads the file and runs its top level (the
+/// setup: `scenario{}`, parameters, processes to start); any invalid input
+/// found there throws `ScenarioError` before a single event runs, so the
+/// caller can refuse it without writing results. `run()` then drives the
+/// simulator to the end and returns what summary.json reports.
+public final class LuaScenario {
+  public let path: String
+  public internal(set) var spec: ScenarioSpec
+
+  let options: RunOptions
+  let lua: LuaState
+  let sandbox: Sandbox
+  let simulator = Simulator()
+  let sink: EventSink
+
+  // World state bound to the API (see the +Concern files).
+  var processes = ProcessTable()
+  var streams: [RandomStream] = []
+  var streamIndex: [String: Int] = [:]
+  var resources: [Resource] = []
+  var containers: [Container] = []
+  var stores: [Store<LuaRef>] = []
+  var handlers: [String: [LuaRef]] = [:]
+  var eventWaiters: [String: [Int64]] = [:]
+  var parameters: [(spec: ParameterSpec, value: Value)] = []
+  var metrics = MetricSeries()
+  var objectives: [PendingObjective] = []
+  var headerDeclared = false
+  var streamsUsed = false
+  var stopReason: String?
+  var failure: RunFailure?
+  /// Set when a host function rejected input (exit 2, not a script error).
+  var rejectedInput = false
+  var resumeHandler = HandlerID(raw: 0)
+  var mathStream: RandomStream
+
+  /// Loads `path` and runs its setup.
+  ///
+  /// - Throws: `ScenarioError` for invalid input (exit 2), `RunFailure` for
+  ///   a script error during setup (exit 1) or a limit (exit 3).
+  public init(path: String, options: RunOptions, sink: EventSink) throws {
+    self.path = path
+    self.options = options
+    self.sink = sink
+    spec = ScenarioSpec(name: LuaScenario.defaultName(path))
+    guard FileManager.default.isReadableFile(atPath: path) else {
+      throw ScenarioError(path, "no such scenario file")
+    }
+    lua = try LuaState(limits: options.limits)
+    let folder = (path as NSString).deletingLastPathComponent
+    // math.random draws from its own stream; `seed` is fixed below once
+    // the header is read, so the closure reads the scenario's field.
+    mathStream = RandomStream(rawSeed: 0)
+    var unitDraw: () -> Double = { 0 }
+    var integerDraw: (Int64, Int64) -> Int64 = { a, _ in a }
+    sandbox = try lua.installSandbox(
+      SandboxOptions(
+        moduleRoot: folder.isEmpty ? "." : folder, print: options.log,
+        randomUnit: { unitDraw() }, randomInteger: { integerDraw($0, $1) }))
+    unitDraw = { [unowned self] in self.drawMath { $0.unit() } }
+    integerDraw = { [unowned self] a, b in self.drawMath { $0.integer(a, b) } }
+    resumeHandler = simulator.register { [unowned self] _, pid in self.resume(pid) }
+    try installAPI()
+    try runSetup()
+  }
+
+  /// The name used when the scenario declares none: the file's base name.
+  static func defaultName(_ path: String) -> String {
+    ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
+  func drawMath<T>(_ draw: (inout RandomStream) -> T) -> T {
+    if !streamsUsed { seedStreams() }
+    return draw(&mathStream)
+  }
+
+  /// The run's seed: `--seed`, else the scenario's, else 1.
+  public var effectiveSeed: UInt64 { options.seed ?? spec.seed ?? 1 }
+
+  func seedStreams() {
+    streamsUsed = true
+    mathStream = RandomStream(
+      seed: effectiveSeed, name: "math.random", replication: options.replication)
+  }
+
+  /// Loads the prelude, binds the host table and installs `sim` and the
+  /// global helpers in the sandbox.
+  func installAPI() throws {
+    try lua.load(Prelude.text, chunkName: "=[drillsim]")
+    pushHostTable()
+    let stack = lua.stack
+    lua.pushLibraryFunction("coroutine", "yield")
+    lua.pushLibraryFunction("coroutine", "isyieldable")
+    try lua.call(arguments: 3, results: 2)
+    // stack: sim, globals
+    lua.push(sandbox.readonly)
+    stack.push(string: "sim")
+    stack.pushCopy(of: -4)
+    try lua.call(arguments: 2, results: 1)
+    // stack: sim, globals, readonly sim
+    lua.push(sandbox.environment)
+    stack.pushCopy(of: -2)
+    stack.setField(-2, "sim")
+    for name in ["scenario", "seconds", "minutes", "hours", "days"] {
+      stack.pushField(-3, name)
+      stack.setField(-2, name)
+    }
+    stack.pop(4)
+  }
+
+  /// Runs the file's top level, then checks what only the whole setup shows.
+  func runSetup() throws {
+    do {
+      try lua.loadFile(path, chunkName: path, in: sandbox)
+    } catch {
+      if error.kind == .syntax || error.kind == .host {
+        throw ScenarioError("", error.message)
+      }
+      throw RunFailure(error: error, at: .zero)
+    }
+    do {
+      try lua.call(arguments: 0, results: 0)
+    } catch {
+      if rejectedInput { throw ScenarioError("", error.message) }
+      throw RunFailure(error: error, at: .zero)
+    }
+    if let failure { throw failure }
+    try checkOverrides()
+    if !streamsUsed { seedStreams() }
+  }
+
+  /// Every `--param` must name a declared parameter.
+  func checkOverrides() throws(ScenarioError) {
+    let declared = Set(parameters.map(\.spec.name))
+    for (name, _) in options.params where !declared.contains(name) {
+      let names = parameters.map(\.spec.name).sorted().joined(separator: ", ")
+      throw ScenarioError(
+        "--param \(name)",
+        "the scenario declares no parameter '\(name)'"
+          + (names.isEmpty ? " (it declares none)" : " (it declares: \(names))"))
+    }
+  }
+
+  /// Runs the simulation to its end and reports.
+  public func run() -> RunResult {
+    sink.record(
+      at: simulator.now, kind: "run.start",
+      fields: [("scenario", .string(spec.name)), ("seed", .integer(Int64(bitPattern: effectiveSeed)))])
+    if failure == nil {
+      simulator.run(until: spec.duration ?? .never)
+    }
+    if failure == nil { evaluateRemainingObjectives() }
+    return result()
+  }
+}
+
+/// A script error (or a limit) that ended a run, with the sim time it
+/// happened at.
+public struct RunFailure: Error, CustomStringConvertible {
+  public let error: LuaError
+  public let time: SimTime
+
+  public init(error: LuaError, at time: SimTime) {
+    self.error = error
+    self.time = time
+  }
+
+  public var isLimit: Bool { error.isLimit }
+
+  public var description: String {
+    var text = "\(error.message) (at sim time \(time) s)"
+    if !error.traceback.isEmpty { text += "\n" + error.traceback }
+    return text
+  }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Recording
+import Scenario
+import ScenarioLua
+
+/// `drillsim run`: runs one scenario and writes its results folder.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a scenario (default: the shipped default scenario).")
+
+  @Argument(help: "The scenario file (.lua).")
+  var scenario: String?
+
+  @OptionGroup var options: ScenarioOptions
+
+  @Option(name: .long, help: "Results folder (default: results/<scenario>/<run-id>).")
+  var out: String?
+
+  @Flag(name: .long, help: "Print only errors.")
+  var quiet = false
+
+  func run() throws {
+    let path = ScenarioLocation.resolve(scenario)
+    var logLines: [String] = []
+    let quiet = self.quiet
+    let journal = EventJournal()
+    let world: LuaScenario
+    let clock = ContinuousClock()
+    let started = clock.now
+    do {
+      let runOptions = try options.runOptions { line in
+        logLines.append(line)
+        if !quiet { printError(line) }
+      }
+      world = try LuaScenario(path: path, options: runOptions, sink: journal)
+    } catch let error as ScenarioError {
+      printError("drillsim: invalid input: \(error)")
+      throw ExitStatus.invalidInput.code
+    } catch let failure as RunFailure {
+      printError("drillsim: \(path): setup failed: \(failure)")
+      throw (failure.isLimit ? ExitStatus.limitHit : .runFailed).code
+    }
+    let folder =
+      out.map { RunFolder(url: URL(fileURLWithPath: $0)) }
+      ?? RunFolder.standard(
+        root: URL(fileURLWithPath: "results"), scenario: world.spec.name,
+        seed: world.effectiveSeed, overrides: (try? options.overrides()) ?? [])
+    do {
+      try folder.prepare()
+      try journal.open(at: folder.eventsURL)
+    } catch {
+      printError("drillsim: cannot write results to \(folder.url.path): \(error.localizedDescription)")
+      throw ExitStatus.invalidInput.code
+    }
+    let result = world.run()
+    let wall = (clock.now - started)
+    do {
+      try journal.close()
+      try folder.writeSeries(world.metricSeries)
+      let log = logLines.joined(separator: "\n") + (logLines.isEmpty ? "" : "\n")
+      try Data(log.utf8).write(to: folder.logURL, options: .atomic)
+      try folder.writeSummary(result)
+    } catch {
+      printError("drillsim: cannot write results to \(folder.url.path): \(error.localizedDescription)")
+      throw ExitStatus.runFailed.code
+    }
+    report(result, folder: folder, wall: wall)
+    switch result.status {
+    case .complete: return
+    case .failed: throw ExitStatus.runFailed.code
+    case .limit: throw ExitStatus.limitHit.code
+    }
+  }
+
+  func report(_ result: RunResult, folder: RunFolder, wall: Duration) {
+    if let error = result.error { printError("drillsim: \(folder.url.path): \(error)") }
+    guard !quiet else { return }
+    let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
+    var line = "\(result.scenario) (seed \(result.seed)): \(result.status.rawValue)"
+    line += " at t=\(result.simEnd) s, \(result.events) events, \(String(format: "%.2f", seconds)) s wall"
+    if let reason = result.stopReason { line += " (\(reason))" }
+    print(line)
+    for objective in result.objectives {
+      print("  objective \(objective.name): \(objective.rating)\(objective.pass ? "" : " (not met)")")
+    }
+    print("results: \(folder.url.path)")
+  }
+}
