@@ -93,7 +93,7 @@ void clb_close(lua_State *L) {
  * code, skipping C functions and host (prelude) frames. */
 static void push_user_where(lua_State *L) {
   lua_Debug ar;
-  for (int level = 1; lua_getstack(L, level, &ar); level++) {
+  for (int level = 0; lua_getstack(L, level, &ar); level++) {
     if (!lua_getinfo(L, "Sl", &ar)) break;
     if (ar.currentline <= 0) continue;
     if (strcmp(ar.source, CLB_HOST_CHUNK) == 0) continue;

@@ -136,3 +136,11 @@ final class SandboxedModules {
     return 1
   }
 }
+
+extension LuaState {
+  /// Pops a table and makes it the _ENV of the function below it (for
+  /// chunks loaded with `load` that must run in a sandbox).
+  public func setChunkEnvironment() -> Bool {
+    lua_setupvalue(L, -2, 1) != nil
+  }
+}
