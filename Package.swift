@@ -37,6 +37,6 @@ let package = Package(
     .testTarget(
       name: "ScenarioLuaTests",
       dependencies: ["ScenarioLua", "Scenario", "Recording"]),
-    .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
   ]
 )

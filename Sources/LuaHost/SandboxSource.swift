@@ -96,7 +96,9 @@ local function print(...)
   host.print(tconcat(parts, "\t"))
 end
 
-string.dump = nil
+string.dump = function()
+  error("string.dump is not available in a drillsim scenario (binary chunks are refused)", 2)
+end
 local math_lib = copy(math)
 math_lib.random = host.random
 math_lib.randomseed = function()

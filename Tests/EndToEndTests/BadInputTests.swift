@@ -12,7 +12,7 @@ import Testing
     ("sim.param('teams', { default = 3 })", ["--param", "crews=2"], "no parameter 'crews'"),
     ("sim.param('teams', { default = 3 })", ["--param", "teams"], "expected name=value"),
     ("sim.param('teams', { default = 3 })", ["--param", "teams=many"], "not a number"),
-    ("scenario { name = 'x' }", ["--seed", "-4"], ""),
+    ("scenario { name = 'x' }", ["--seed", "-4"], "--seed"),
     ("scenario { name = 'x' }", ["--bogus"], "bogus"),
   ]
 

@@ -12,7 +12,9 @@ import Testing
       sim.after(1, function() sim.log("d1") end)
       sim.at(3, function() sim.log("e3 " .. sim.now()) end)
       """)
-    #expect(ScenarioHarness.messages(outcome) == ["c0", "b1", "d1", "a2", "e3 3.0"])
+    // d1 was scheduled (for t = 1) during setup, before b's first wait at
+    // t = 0 scheduled its wake-up for t = 1: equal times run in scheduling order.
+    #expect(ScenarioHarness.messages(outcome) == ["c0", "d1", "b1", "a2", "e3 3.0"])
     #expect(outcome.result.simEnd.ms == 3000)
   }
 
