@@ -3,6 +3,13 @@ import PackageDescription
 
 /// drillsim: a Lua-scripted discrete-event simulator for township emergency
 /// planning. Module layering follows DESIGN.md §1: imports point one way.
+/// Release builds skip Swift's dynamic exclusivity checks in the hot
+/// simulation modules (they cost up to a tenth of a Lua-process run); debug
+/// builds and tests of other configurations keep them.
+let hotPath: [SwiftSetting] = [
+  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
 let package = Package(
   name: "drillsim",
   products: [
@@ -17,10 +24,12 @@ let package = Package(
       name: "CLua", pkgConfig: "lua5.4",
       providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]),
     .target(name: "CLuaBridge", dependencies: ["CLua"]),
-    .target(name: "SimKernel"),
-    .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"]),
+    .target(name: "SimKernel", swiftSettings: hotPath),
+    .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"], swiftSettings: hotPath),
     .target(name: "Scenario", dependencies: ["SimKernel"]),
-    .target(name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel"]),
+    .target(
+      name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel"],
+      swiftSettings: hotPath),
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(
       name: "Benchmarks",

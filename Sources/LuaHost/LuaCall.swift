@@ -10,9 +10,9 @@ import CLua
 public struct LuaCall {
   let L: OpaquePointer
   /// The Lua-visible name of the function being called.
-  public let name: String
+  public let name: StaticString
 
-  init(_ L: OpaquePointer, name: String) {
+  init(_ L: OpaquePointer, name: StaticString) {
     self.L = L
     self.name = name
   }

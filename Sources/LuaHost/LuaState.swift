@@ -34,7 +34,8 @@ public final class LuaState {
 
   /// The raw state, for this module and the bridge.
   let L: OpaquePointer
-  var functions: [(name: String, body: Function)] = []
+  var functions: [Function] = []
+  var functionNames: [StaticString] = []
 
   public init(limits: LuaLimits) throws(LuaError) {
     clb_set_dispatch(luaDispatch)
@@ -63,8 +64,9 @@ public final class LuaState {
   public var stack: LuaCall { LuaCall(L, name: "?") }
 
   /// Registers a Swift function; `name` appears in argument errors.
-  public func register(_ name: String, _ body: @escaping Function) -> LuaFunctionID {
-    functions.append((name, body))
+  public func register(_ name: StaticString, _ body: @escaping Function) -> LuaFunctionID {
+    functions.append(body)
+    functionNames.append(name)
     return LuaFunctionID(raw: Int32(functions.count - 1))
   }
 
@@ -131,11 +133,11 @@ public final class LuaState {
       LuaCall(thread, name: "?").push(string: "unknown host function")
       return CLB_ERROR
     }
-    let function = functions[index]
+    let call = LuaCall(thread, name: functionNames[index])
     do {
-      return try function.body(LuaCall(thread, name: function.name))
+      return try functions[index](call)
     } catch {
-      LuaCall(thread, name: function.name).push(string: error.message)
+      call.push(string: error.message)
       return CLB_ERROR
     }
   }
@@ -155,8 +157,11 @@ public struct LuaRef: Hashable, Sendable {
 /// The bridge's single entry point into Swift.
 private let luaDispatch: clb_dispatch_fn = { thread, host, id in
   guard let thread, let host else { return CLB_ERROR }
-  let state = Unmanaged<LuaState>.fromOpaque(host).takeUnretainedValue()
-  return state.invoke(id, on: thread)
+  // The state outlives every call into it (it owns the lua_State), so the
+  // call needs no reference count traffic.
+  return Unmanaged<LuaState>.fromOpaque(host)._withUnsafeGuaranteedRef {
+    $0.invoke(id, on: thread)
+  }
 }
 
 extension LuaState {

@@ -187,7 +187,7 @@ extension LuaScenario {
     objectives.append(PendingObjective(name: name, target: target, deadline: deadline, check: check))
     let index = objectives.count - 1
     if let deadline {
-      simulator.schedule(after: deadline - simulator.now, priority: .late) { [unowned self] in
+      simulator.schedule(after: deadline - simulator.now, priority: .late) { [unowned(unsafe) self] in
         self.rate(index)
       }
     }

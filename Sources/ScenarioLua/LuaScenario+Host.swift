@@ -10,25 +10,25 @@ extension LuaScenario {
   func pushHostTable() {
     let stack = lua.stack
     stack.newTable()
-    func bind(_ name: String, _ body: @escaping LuaState.Function) {
+    func bind(_ name: StaticString, _ body: @escaping LuaState.Function) {
       lua.push(lua.register(name, body))
-      stack.setField(-2, name)
+      stack.setField(-2, "\(name)")
     }
     bind("raise") { call throws(LuaCallError) in
       throw LuaCallError(call.string(at: 1) ?? "error")
     }
-    bind("now") { [unowned self] call in
+    bind("now") { [unowned(unsafe) self] call in
       call.push(number: self.simulator.now.seconds)
       return 1
     }
-    bind("spawn") { [unowned self] call throws(LuaCallError) in
+    bind("spawn") { [unowned(unsafe) self] call throws(LuaCallError) in
       let delay = try self.delay(call, 1)
       try call.checkType(2, .function)
       let pid = self.spawn(from: call, function: 2, arguments: call.count - 2, after: delay)
       call.push(integer: pid)
       return 1
     }
-    bind("cancel") { [unowned self] call throws(LuaCallError) in
+    bind("cancel") { [unowned(unsafe) self] call throws(LuaCallError) in
       let pid = try call.checkInteger(1)
       guard let i = self.processes.index(of: pid) else { return 0 }
       if pid == self.processes.current {
@@ -38,32 +38,32 @@ extension LuaScenario {
       }
       return 0
     }
-    bind("alive") { [unowned self] call throws(LuaCallError) in
+    bind("alive") { [unowned(unsafe) self] call throws(LuaCallError) in
       call.push(boolean: self.processes.index(of: try call.checkInteger(1)) != nil)
       return 1
     }
-    bind("on") { [unowned self] call throws(LuaCallError) in
+    bind("on") { [unowned(unsafe) self] call throws(LuaCallError) in
       let name = try self.eventName(call)
       try call.checkType(2, .function)
       self.handlers[name, default: []].append(self.lua.ref(from: call, at: 2))
       return 0
     }
-    bind("emit") { [unowned self] call throws(LuaCallError) in
+    bind("emit") { [unowned(unsafe) self] call throws(LuaCallError) in
       try self.emit(call)
       return 0
     }
-    bind("stop") { [unowned self] call in
+    bind("stop") { [unowned(unsafe) self] call in
       self.stopReason = call.string(at: 1) ?? "stopped by the scenario"
       self.simulator.stop()
       return 0
     }
-    bind("log") { [unowned self] call in
+    bind("log") { [unowned(unsafe) self] call in
       let message = call.string(at: 1) ?? ""
       self.sink.record(at: self.simulator.now, kind: "log", fields: [("msg", .string(message))])
       self.options.log("[t=\(self.simulator.now) s] \(message)")
       return 0
     }
-    bind("metric") { [unowned self] call throws(LuaCallError) in
+    bind("metric") { [unowned(unsafe) self] call throws(LuaCallError) in
       let name = try call.checkString(1)
       guard MetricSeries.isValidName(name) else {
         throw call.argumentError(1, "metric name like 'evacuation.t90_s' expected, got '\(name)'")
@@ -71,9 +71,9 @@ extension LuaScenario {
       self.metrics.record(name, try call.checkNumber(2), at: self.simulator.now)
       return 0
     }
-    bind("param") { [unowned self] call throws(LuaCallError) in try self.declareParameter(call) }
-    bind("objective") { [unowned self] call throws(LuaCallError) in try self.declareObjective(call) }
-    bind("scenario") { [unowned self] call throws(LuaCallError) in try self.declareHeader(call) }
+    bind("param") { [unowned(unsafe) self] call throws(LuaCallError) in try self.declareParameter(call) }
+    bind("objective") { [unowned(unsafe) self] call throws(LuaCallError) in try self.declareObjective(call) }
+    bind("scenario") { [unowned(unsafe) self] call throws(LuaCallError) in try self.declareHeader(call) }
     bindStreams(bind)
     bindResources(bind)
     // stack: host
@@ -126,8 +126,8 @@ extension LuaScenario {
     }
   }
 
-  func bindStreams(_ bind: (String, @escaping LuaState.Function) -> Void) {
-    bind("rng") { [unowned self] call throws(LuaCallError) in
+  func bindStreams(_ bind: (StaticString, @escaping LuaState.Function) -> Void) {
+    bind("rng") { [unowned(unsafe) self] call throws(LuaCallError) in
       let name = try call.checkString(1)
       if !self.streamsUsed { self.seedStreams() }
       let index: Int
@@ -143,10 +143,10 @@ extension LuaScenario {
       return 1
     }
     func draw(
-      _ name: String, _ arity: Int32,
+      _ name: StaticString, _ arity: Int32,
       _ body: @escaping (inout RandomStream, Double, Double) throws(LuaCallError) -> Double
     ) {
-      bind(name) { [unowned self] call throws(LuaCallError) in
+      bind(name) { [unowned(unsafe) self] call throws(LuaCallError) in
         let id = Int(call.field(1, "id") { call.integer(at: $0) } ?? -1)
         guard id >= 0, id < self.streams.count else {
           throw LuaCallError("calling '\(name)' on something that is not a sim.rng stream")
@@ -178,7 +178,7 @@ extension LuaScenario {
       guard k > 0, theta > 0 else { throw LuaCallError("gamma: k and theta must be positive") }
       return s.gamma(shape: k, scale: theta)
     }
-    bind("integer") { [unowned self] call throws(LuaCallError) in
+    bind("integer") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = Int(call.field(1, "id") { call.integer(at: $0) } ?? -1)
       guard id >= 0, id < self.streams.count else {
         throw LuaCallError("calling 'integer' on something that is not a sim.rng stream")

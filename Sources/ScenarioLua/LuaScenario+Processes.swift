@@ -83,25 +83,25 @@ extension LuaScenario {
     case .request:
       let id = Int(stack.integer(at: 2) ?? 0)
       let priority = Int(stack.integer(at: 3) ?? 0)
-      resources[id].enqueue(priority: priority, at: now) { [unowned self] in
+      resources[id].enqueue(priority: priority, at: now) { [unowned(unsafe) self] in
         guard self.wake(pid), let j = self.processes.index(of: pid) else { return false }
         self.processes.slots[j].held.append(id)
         return true
       }
     case .containerPut:
       let id = Int(stack.integer(at: 2) ?? 0)
-      containers[id].enqueuePut(stack.number(at: 3) ?? 0, at: now) { [unowned self] in
+      containers[id].enqueuePut(stack.number(at: 3) ?? 0, at: now) { [unowned(unsafe) self] in
         self.wake(pid)
       }
     case .containerGet:
       let id = Int(stack.integer(at: 2) ?? 0)
-      containers[id].enqueueGet(stack.number(at: 3) ?? 0, at: now) { [unowned self] in
+      containers[id].enqueueGet(stack.number(at: 3) ?? 0, at: now) { [unowned(unsafe) self] in
         self.wake(pid)
       }
     case .storePut:
       let id = Int(stack.integer(at: 2) ?? 0)
       let item = lua.ref(from: stack, at: 3)
-      stores[id].enqueuePut(item) { [unowned self] in
+      stores[id].enqueuePut(item) { [unowned(unsafe) self] in
         if self.wake(pid) { return true }
         self.lua.release(item)
         return false
@@ -111,8 +111,8 @@ extension LuaScenario {
       let filter = stack.type(at: 3) == .function ? lua.ref(from: stack, at: 3) : nil
       stores[id].enqueueGet(
         at: now,
-        accepts: { [unowned self] item in self.accepts(filter, item, on: self.lua.stack) },
-        done: { [unowned self] item in
+        accepts: { [unowned(unsafe) self] item in self.accepts(filter, item, on: self.lua.stack) },
+        done: { [unowned(unsafe) self] item in
           guard self.wake(pid, with: item) else { return false }
           if let filter { self.lua.release(filter) }
           return true

@@ -6,8 +6,8 @@ import SimKernel
 /// generic resources. The non-blocking half of each operation is here; the
 /// prelude yields when it returns false, and `suspend` queues the waiter.
 extension LuaScenario {
-  func bindResources(_ bind: (String, @escaping LuaState.Function) -> Void) {
-    bind("resource") { [unowned self] call throws(LuaCallError) in
+  func bindResources(_ bind: (StaticString, @escaping LuaState.Function) -> Void) {
+    bind("resource") { [unowned(unsafe) self] call throws(LuaCallError) in
       let (name, capacity) = try self.resourceSpec(call, "sim.resource")
       guard let units = Int(exactly: capacity), units >= 1 else {
         throw call.argumentError(1, "capacity must be a whole number >= 1")
@@ -16,7 +16,7 @@ extension LuaScenario {
       call.push(integer: Int64(self.resources.count - 1))
       return 1
     }
-    bind("acquire") { [unowned self] call throws(LuaCallError) in
+    bind("acquire") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.resources.count)
       _ = call.isNil(at: 2) ? 0 : try call.checkInteger(2)
       let granted = self.resources[id].tryAcquire(at: self.simulator.now)
@@ -26,7 +26,7 @@ extension LuaScenario {
       call.push(boolean: granted)
       return 1
     }
-    bind("release") { [unowned self] call throws(LuaCallError) in
+    bind("release") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.resources.count)
       guard self.resources[id].inUse > 0 else {
         throw LuaCallError("release of '\(self.resources[id].name)' without a unit in use")
@@ -39,16 +39,16 @@ extension LuaScenario {
       self.resources[id].release(at: self.simulator.now)
       return 0
     }
-    bind("in_use") { [unowned self] call throws(LuaCallError) in
+    bind("in_use") { [unowned(unsafe) self] call throws(LuaCallError) in
       call.push(integer: Int64(self.resources[try self.handle(call, self.resources.count)].inUse))
       return 1
     }
-    bind("queue_length") { [unowned self] call throws(LuaCallError) in
+    bind("queue_length") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.resources.count)
       call.push(number: self.resources[id].queueLength.current)
       return 1
     }
-    bind("container") { [unowned self] call throws(LuaCallError) in
+    bind("container") { [unowned(unsafe) self] call throws(LuaCallError) in
       let (name, capacity) = try self.resourceSpec(call, "sim.container")
       let level = call.field(1, "level") { call.number(at: $0) } ?? 0
       guard level >= 0, level <= capacity else {
@@ -59,23 +59,23 @@ extension LuaScenario {
       call.push(integer: Int64(self.containers.count - 1))
       return 1
     }
-    bind("container_put") { [unowned self] call throws(LuaCallError) in
+    bind("container_put") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.containers.count)
       let amount = try self.amount(call, limit: self.containers[id].capacity)
       call.push(boolean: self.containers[id].tryPut(amount, at: self.simulator.now))
       return 1
     }
-    bind("container_get") { [unowned self] call throws(LuaCallError) in
+    bind("container_get") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.containers.count)
       let amount = try self.amount(call, limit: self.containers[id].capacity)
       call.push(boolean: self.containers[id].tryGet(amount, at: self.simulator.now))
       return 1
     }
-    bind("container_level") { [unowned self] call throws(LuaCallError) in
+    bind("container_level") { [unowned(unsafe) self] call throws(LuaCallError) in
       call.push(number: self.containers[try self.handle(call, self.containers.count)].level)
       return 1
     }
-    bind("store") { [unowned self] call throws(LuaCallError) in
+    bind("store") { [unowned(unsafe) self] call throws(LuaCallError) in
       try call.checkType(1, .table)
       let name = try self.requiredName(call, "sim.store")
       let capacity = call.field(1, "capacity") { call.integer(at: $0) } ?? Int64(Int32.max)
@@ -84,7 +84,7 @@ extension LuaScenario {
       call.push(integer: Int64(self.stores.count - 1))
       return 1
     }
-    bind("store_put") { [unowned self] call throws(LuaCallError) in
+    bind("store_put") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.stores.count)
       guard !call.isNil(at: 2) else { throw call.argumentError(1, "item expected, got nil") }
       let item = self.lua.ref(from: call, at: 2)
@@ -94,7 +94,7 @@ extension LuaScenario {
       call.push(boolean: stored)
       return 1
     }
-    bind("store_get") { [unowned self] call throws(LuaCallError) in
+    bind("store_get") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.stores.count)
       let hasFilter = call.type(at: 2) == .function
       guard hasFilter || call.isNil(at: 2) else {
@@ -115,7 +115,7 @@ extension LuaScenario {
       self.lua.release(item)
       return 2
     }
-    bind("store_size") { [unowned self] call throws(LuaCallError) in
+    bind("store_size") { [unowned(unsafe) self] call throws(LuaCallError) in
       call.push(integer: Int64(self.stores[try self.handle(call, self.stores.count)].items.count))
       return 1
     }

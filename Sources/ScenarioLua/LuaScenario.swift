@@ -65,9 +65,9 @@ public final class LuaScenario {
       SandboxOptions(
         moduleRoot: folder.isEmpty ? "." : folder, print: options.log,
         randomUnit: { unitDraw() }, randomInteger: { integerDraw($0, $1) }))
-    unitDraw = { [unowned self] in self.drawMath { $0.unit() } }
-    integerDraw = { [unowned self] a, b in self.drawMath { $0.integer(a, b) } }
-    resumeHandler = simulator.register { [unowned self] _, pid in self.resume(pid) }
+    unitDraw = { [unowned(unsafe) self] in self.drawMath { $0.unit() } }
+    integerDraw = { [unowned(unsafe) self] a, b in self.drawMath { $0.integer(a, b) } }
+    resumeHandler = simulator.register { [unowned(unsafe) self] _, pid in self.resume(pid) }
     try installAPI()
     try runSetup()
   }
