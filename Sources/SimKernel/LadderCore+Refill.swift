@@ -26,18 +26,14 @@ extension LadderCore {
       rung.consumed = LadderCore.lastTick(
         start: rung.start, shift: rung.shift, buckets: rung.current)
       rungs[r] = rung
-      var size = 0
-      var node = head
-      while node != LadderCore.none {
-        size += 1
-        node = nodes[Int(node)].next
-      }
+      let size = moveToBottom(head)
       if size > LadderCore.threshold, rung.shift > 0, rungCount < LadderCore.maxRungs {
+        // Too full to sort cheaply: spread it over a deeper rung instead.
         let bucketStart = rung.start &+ Int64(bitPattern: UInt64(bucket) << rung.shift)
-        split(head, size: size, start: bucketStart, parentShift: rung.shift)
+        splitBottom(start: bucketStart, parentShift: rung.shift)
         continue
       }
-      moveToBottom(head, size: size)
+      sortBottom()
       return
     }
   }
@@ -65,14 +61,17 @@ extension LadderCore {
     rungCount = 1
   }
 
-  /// Spreads a full bucket over a new deepest rung covering exactly it.
-  mutating func split(_ head: Int32, size: Int, start: Int64, parentShift: UInt64) {
-    let bits = UInt64(64 - (size - 1).leadingZeroBitCount)
+  /// Spreads the (unsorted) bottom, one full bucket, over a new deepest
+  /// rung covering exactly that bucket, and empties bottom.
+  mutating func splitBottom(start: Int64, parentShift: UInt64) {
+    let bits = UInt64(64 - (bottomCount - 1).leadingZeroBitCount)
     let shift = parentShift > bits ? parentShift - bits : 0
     let r = rungCount
     prepareRung(r, start: start, shift: shift, buckets: 1 << Int(parentShift - shift))
-    relink(head, into: r)
     rungCount += 1
+    let size = bottomCount
+    bottomCount = 0
+    for i in 0..<size { pushBucket(bottom[i], rung: r) }
   }
 
   /// Resets rung `r` to empty buckets over `buckets << shift` ticks.
@@ -105,13 +104,13 @@ extension LadderCore {
     }
   }
 
-  /// Copies a bucket's events into the empty bottom, frees its nodes and
-  /// sorts bottom in descending key order.
-  mutating func moveToBottom(_ head: Int32, size: Int) {
-    if bottomCapacity < size { growBottom(to: Swift.max(size, 2 * bottomCapacity)) }
+  /// Copies a bucket's events into the empty bottom, unsorted, and frees
+  /// their nodes; returns how many there were.
+  mutating func moveToBottom(_ head: Int32) -> Int {
     var node = head
     var i = 0
     while node != LadderCore.none {
+      if i == bottomCapacity { growBottom(to: 2 * bottomCapacity) }
       (bottom + i).initialize(to: nodes[Int(node)].event)
       i += 1
       let next = nodes[Int(node)].next
@@ -119,11 +118,16 @@ extension LadderCore {
       freeNode = node
       node = next
     }
-    bottomCount = size
-    if size <= 32 {
+    bottomCount = i
+    return i
+  }
+
+  /// Sorts bottom in descending key order, so the minimum is last.
+  mutating func sortBottom() {
+    if bottomCount <= 32 {
       insertionSortBottom()
     } else {
-      var buffer = UnsafeMutableBufferPointer(start: bottom, count: size)
+      var buffer = UnsafeMutableBufferPointer(start: bottom, count: bottomCount)
       buffer.sort { $1.key < $0.key }
     }
   }
