@@ -47,16 +47,30 @@ public struct HoldModel: Sendable {
 }
 
 /// The mutable part of the hold model, shared by its handler.
+///
+/// The stream sits behind a pointer this object owns: a stored `var` of a
+/// class pays a dynamic exclusivity check per access, a visible share of a
+/// handler this small.
 final class HoldState {
-  var rng: RandomStream
+  let rngPointer: UnsafeMutablePointer<RandomStream>
+  var rng: RandomStream {
+    get { rngPointer.pointee }
+    _modify { yield &rngPointer.pointee }
+  }
   let meanMs: Double
   let target: Int
   var handler = HandlerID?.none
 
   init(rng: RandomStream, meanMs: Double, target: Int) {
-    self.rng = rng
+    rngPointer = .allocate(capacity: 1)
+    rngPointer.initialize(to: rng)
     self.meanMs = meanMs
     self.target = target
+  }
+
+  deinit {
+    rngPointer.deinitialize(count: 1)
+    rngPointer.deallocate()
   }
 
   /// One event: reschedule this entity, or stop once the target is met.
@@ -65,7 +79,7 @@ final class HoldState {
       sim.stop()
       return
     }
-    let delay = Int64(rng.exponential(mean: meanMs))
+    let delay = Int64(rngPointer.pointee.exponential(mean: meanMs))
     sim.schedule(handler, at: SimTime(ms: sim.now.ms &+ delay), payload: payload)
   }
 }

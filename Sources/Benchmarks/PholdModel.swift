@@ -43,8 +43,16 @@ public struct PholdModel: Sendable {
 }
 
 /// The mutable part of PHOLD, shared by its handler.
+///
+/// The stream sits behind a pointer this object owns: a stored `var` of a
+/// class pays a dynamic exclusivity check per access, a visible share of a
+/// handler this small.
 final class PholdState {
-  var rng: RandomStream
+  let rngPointer: UnsafeMutablePointer<RandomStream>
+  var rng: RandomStream {
+    get { rngPointer.pointee }
+    _modify { yield &rngPointer.pointee }
+  }
   let entities: Int64
   let meanMs: Double
   let target: Int
@@ -53,11 +61,17 @@ final class PholdState {
   var handler = HandlerID?.none
 
   init(rng: RandomStream, entities: Int, meanMs: Double, target: Int) {
-    self.rng = rng
+    rngPointer = .allocate(capacity: 1)
+    rngPointer.initialize(to: rng)
     self.entities = Int64(entities)
     self.meanMs = meanMs
     self.target = target
     received = Array(repeating: 0, count: entities)
+  }
+
+  deinit {
+    rngPointer.deinitialize(count: 1)
+    rngPointer.deallocate()
   }
 
   /// One event at entity `payload`: send one event to a random entity.
@@ -67,8 +81,8 @@ final class PholdState {
       return
     }
     received[Int(payload)] &+= 1
-    let destination = rng.integer(0, entities - 1)
-    let delay = Int64(rng.exponential(mean: meanMs))
+    let destination = rngPointer.pointee.integer(0, entities - 1)
+    let delay = Int64(rngPointer.pointee.exponential(mean: meanMs))
     sim.schedule(handler, at: SimTime(ms: sim.now.ms &+ delay), payload: destination)
   }
 }

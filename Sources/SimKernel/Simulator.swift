@@ -25,7 +25,7 @@ public final class Simulator {
     state = .allocate(capacity: 1)
     state.initialize(to: SimulatorState())
     // Handler 0 is reserved for closure events (see `runClosure`).
-    state.pointee.handlers.append { _, _ in }
+    _ = state.pointee.append { _, _ in }
   }
 
   deinit {
@@ -47,8 +47,7 @@ public final class Simulator {
 
   /// Registers a handler for payload events; do this once, not per event.
   public func register(_ handler: @escaping Handler) -> HandlerID {
-    state.pointee.handlers.append(handler)
-    return HandlerID(raw: UInt32(state.pointee.handlers.count - 1))
+    HandlerID(raw: state.pointee.append(handler))
   }
 
   /// Schedules `handler(payload)` at `time`.
@@ -98,8 +97,9 @@ public final class Simulator {
       runClosure(event.payload)
     } else {
       state.pointee.eventsProcessed &+= 1
-      let handler = state.pointee.handlers[Int(event.handler)]
-      handler(self, event.payload)
+      state.pointee.handlers[Int(event.handler)]._withUnsafeGuaranteedRef {
+        $0.body(self, event.payload)
+      }
     }
   }
 }

@@ -16,7 +16,11 @@
   /// Same-instant normal-priority events, in scheduling (= key) order.
   @usableFromInline var fifo: [ScheduledEvent] = []
   @usableFromInline var fifoHead = 0
-  @usableFromInline var handlers: [Simulator.Handler] = []
+  /// Unretained references to `handlerBoxes`, indexed by handler id: a
+  /// trivial array, so a dispatch reads it without retain and release.
+  @usableFromInline var handlers: [Unmanaged<HandlerBox>] = []
+  /// Owns the handler boxes for the simulator's lifetime.
+  var handlerBoxes: [HandlerBox] = []
   var closures: [ClosureSlot] = []
   var freeClosureSlots: [Int32] = []
 
@@ -29,6 +33,14 @@
 
   @usableFromInline init() {
     fifo.reserveCapacity(64)
+  }
+
+  /// Adds a handler and returns its index.
+  mutating func append(_ body: @escaping Simulator.Handler) -> UInt32 {
+    let box = HandlerBox(body)
+    handlerBoxes.append(box)
+    handlers.append(Unmanaged.passUnretained(box))
+    return UInt32(handlers.count - 1)
   }
 
   /// Queues an event with the next sequence number.
@@ -72,4 +84,12 @@
     if fifoHead < fifo.count { return now }
     return queue.peekMin()?.key.time
   }
+}
+
+/// A registered handler. A class with a constant closure, so the loop can
+/// call it through a borrowed reference: the box outlives every dispatch
+/// (the simulator owns it), and nothing is retained per event.
+@usableFromInline final class HandlerBox {
+  @usableFromInline let body: Simulator.Handler
+  init(_ body: @escaping Simulator.Handler) { self.body = body }
 }
