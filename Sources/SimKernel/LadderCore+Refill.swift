@@ -96,7 +96,7 @@ extension LadderCore {
     var node = head
     while node != LadderCore.none {
       let next = nodes[Int(node)].next
-      let offset = UInt64(bitPattern: nodes[Int(node)].event.key.time &- rung.start)
+      let offset = UInt64(bitPattern: nodes[Int(node)].time &- rung.start)
       let bucket = Int(truncatingIfNeeded: offset &>> rung.shift)
       nodes[Int(node)].next = rung.heads[bucket]
       rung.heads[bucket] = node

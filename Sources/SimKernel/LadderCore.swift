@@ -19,14 +19,25 @@
 /// - bottom is sorted in descending key order and is non-empty whenever
 ///   `count > 0`, so the minimum is always `bottomLast`.
 @usableFromInline struct LadderCore {
-  /// A pooled event with the index of the next node in its list.
+  /// A pooled event with the index of the next node in its list, packed
+  /// into 32 bytes (two per cache line) since bucket walks chase them.
   @usableFromInline struct Node {
-    @usableFromInline var event: ScheduledEvent
+    @usableFromInline var time: Int64
+    @usableFromInline var order: UInt64
+    @usableFromInline var payload: Int64
+    @usableFromInline var handler: UInt32
     @usableFromInline var next: Int32
 
     @inlinable init(event: ScheduledEvent, next: Int32) {
-      self.event = event
+      time = event.key.time
+      order = event.key.order
+      payload = event.payload
+      handler = event.handler
       self.next = next
+    }
+
+    @inlinable var event: ScheduledEvent {
+      ScheduledEvent(key: EventKey(time: time, order: order), handler: handler, payload: payload)
     }
   }
 
