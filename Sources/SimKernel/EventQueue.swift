@@ -12,6 +12,12 @@ public struct EventKey: Comparable, Sendable {
     self.order = UInt64(priority.rawValue) << 56 | sequence
   }
 
+  /// A key from its packed order word (for queues that store it apart).
+  @inlinable init(time: Int64, order: UInt64) {
+    self.time = time
+    self.order = order
+  }
+
   @inlinable public static func < (a: EventKey, b: EventKey) -> Bool {
     a.time < b.time || (a.time == b.time && a.order < b.order)
   }

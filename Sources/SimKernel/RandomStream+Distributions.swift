@@ -13,7 +13,7 @@ extension RandomStream {
   }
 
   /// Exponential with the given mean (inverse transform).
-  @inlinable public mutating func exponential(mean: Double) -> Double {
+  @inlinable @inline(__always) public mutating func exponential(mean: Double) -> Double {
     -mean * log(1 - unit())
   }
 

@@ -48,7 +48,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     return z ^ (z >> 31)
   }
 
-  @inlinable public mutating func next() -> UInt64 {
+  @inlinable @inline(__always) public mutating func next() -> UInt64 {
     let result = rotl(s1 &* 5, 7) &* 9
     let t = s1 << 17
     s2 ^= s0
@@ -60,10 +60,10 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     return result
   }
 
-  @inlinable func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
+  @inlinable @inline(__always) func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
 
   /// A double uniform on [0, 1) with 53 random bits.
-  @inlinable public mutating func unit() -> Double {
+  @inlinable @inline(__always) public mutating func unit() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 }

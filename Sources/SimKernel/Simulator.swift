@@ -12,183 +12,103 @@
 /// ```
 ///
 /// Events at the current instant with normal priority go to a FIFO instead
-/// of the heap: they are the most common kind (process resumptions) and
+/// of the queue: they are the most common kind (process resumptions) and
 /// they already arrive in key order.
 public final class Simulator {
   /// A function called with the simulator and the event's payload.
   public typealias Handler = (Simulator, Int64) -> Void
 
-  /// The current time; never decreases.
-  public private(set) var now: SimTime = .zero
-  /// Events processed so far (cancelled ones excluded).
-  public private(set) var eventsProcessed: Int = 0
-  /// Set by `stop()`; the loop returns after the current event.
-  public private(set) var isStopped = false
-
-  @usableFromInline var queue = DefaultEventQueue()
-  @usableFromInline var fifo: [ScheduledEvent] = []
-  @usableFromInline var fifoHead = 0
-  @usableFromInline var sequence: UInt64 = 0
-  @usableFromInline var handlers: [Handler] = []
-  var closures: [ClosureSlot] = []
-  var freeClosureSlots: [Int32] = []
-
-  struct ClosureSlot {
-    var body: (() -> Void)?
-    var generation: UInt32
-  }
+  /// All mutable state, behind a pointer (see `SimulatorState` for why).
+  @usableFromInline let state: UnsafeMutablePointer<SimulatorState>
 
   public init() {
+    state = .allocate(capacity: 1)
+    state.initialize(to: SimulatorState())
     // Handler 0 is reserved for closure events (see `runClosure`).
-    handlers.append { _, _ in }
+    _ = state.pointee.append { _, _ in }
   }
 
+  deinit {
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  /// The current time; never decreases.
+  @inlinable public var now: SimTime { SimTime(ms: state.pointee.now) }
+  /// Events processed so far (cancelled ones excluded).
+  @inlinable public var eventsProcessed: Int { state.pointee.eventsProcessed }
+  /// Set by `stop()`; the loop returns after the current event.
+  public var isStopped: Bool { state.pointee.isStopped }
+
   /// Pending events, including cancelled closures not yet skipped.
-  public var pendingCount: Int { queue.count + fifo.count - fifoHead }
+  public var pendingCount: Int {
+    state.pointee.queue.count + state.pointee.fifo.count - state.pointee.fifoHead
+  }
 
   /// Registers a handler for payload events; do this once, not per event.
   public func register(_ handler: @escaping Handler) -> HandlerID {
-    handlers.append(handler)
-    return HandlerID(raw: UInt32(handlers.count - 1))
+    HandlerID(raw: state.pointee.append(handler))
   }
 
   /// Schedules `handler(payload)` at `time`.
   ///
   /// - Precondition: `time >= now`.
-  /// - Complexity: O(1) at the current instant, O(log n) otherwise.
+  /// - Complexity: O(1) at the current instant, O(1) amortised otherwise
+  ///   with the default (ladder) queue.
   @inlinable
   public func schedule(
     _ handler: HandlerID, at time: SimTime, priority: EventPriority = .normal,
     payload: Int64 = 0
   ) {
-    precondition(time >= now, "cannot schedule in the past")
-    sequence &+= 1
-    let event = ScheduledEvent(
-      key: EventKey(time: time.ms, priority: priority, sequence: sequence),
-      handler: handler.raw, payload: payload)
-    if time == now && priority == .normal {
-      fifo.append(event)
-    } else {
-      queue.insert(event)
-    }
-  }
-
-  /// Schedules a closure after `delay`; the returned timer can cancel it.
-  @discardableResult
-  public func schedule(
-    after delay: SimTime, priority: EventPriority = .normal,
-    _ body: @escaping () -> Void
-  ) -> TimerID {
-    let slot: Int32
-    if let free = freeClosureSlots.popLast() {
-      slot = free
-      closures[Int(slot)].body = body
-    } else {
-      slot = Int32(closures.count)
-      closures.append(ClosureSlot(body: body, generation: 0))
-    }
-    let generation = closures[Int(slot)].generation
-    let timer = TimerID(slot: slot, generation: generation)
-    schedule(HandlerID(raw: 0), at: now + delay, priority: priority, payload: timer.payload)
-    return timer
-  }
-
-  /// Cancels a pending closure: its event stays queued as a tombstone and is
-  /// skipped when popped. Returns false if it already ran or was cancelled.
-  @discardableResult
-  public func cancel(_ timer: TimerID) -> Bool {
-    let index = Int(timer.slot)
-    guard index < closures.count, closures[index].generation == timer.generation,
-      closures[index].body != nil
-    else { return false }
-    closures[index].body = nil
-    return true
+    state.pointee.enqueue(handler: handler.raw, at: time.ms, priority: priority, payload: payload)
   }
 
   /// Asks the loop to return after the current event.
-  public func stop() { isStopped = true }
+  public func stop() { state.pointee.isStopped = true }
 
   /// Time of the next event, if any.
-  public var nextEventTime: SimTime? {
-    if fifoHead < fifo.count { return now }
-    return queue.peekMin().map { SimTime(ms: $0.key.time) }
-  }
+  public var nextEventTime: SimTime? { state.pointee.nextEventTime.map(SimTime.init(ms:)) }
 
   /// Processes one event. Returns false when no event is left.
   @discardableResult
   public func step() -> Bool {
-    guard let event = popNext() else { return false }
-    precondition(event.key.time >= now.ms, "simulation time went backwards")
-    now = SimTime(ms: event.key.time)
-    if event.handler == 0 {
-      runClosure(event.payload)
-    } else {
-      eventsProcessed &+= 1
-      handlers[Int(event.handler)](self, event.payload)
-    }
+    guard let event = state.pointee.popNext(notAfter: .max) else { return false }
+    dispatch(event)
     return true
   }
 
   /// Runs until no event is left, `stop()` is called, or the next event is
   /// later than `limit`; in the last case the clock ends at `limit`.
   public func run(until limit: SimTime = .never) {
-    while !isStopped, let next = nextEventTime, next <= limit {
-      step()
+    while !state.pointee.isStopped {
+      guard let event = state.pointee.popNext(notAfter: limit.ms) else { break }
+      dispatch(event)
     }
-    if !isStopped, limit != .never, now < limit { now = limit }
+    if !state.pointee.isStopped, limit != .never, state.pointee.now < limit.ms {
+      state.pointee.now = limit.ms
+    }
   }
 
-  func popNext() -> ScheduledEvent? {
-    if fifoHead < fifo.count {
-      let first = fifo[fifoHead]
-      if let top = queue.peekMin(), top.key < first.key { return queue.popMin() }
-      fifoHead += 1
-      if fifoHead == fifo.count {
-        fifo.removeAll(keepingCapacity: true)
-        fifoHead = 0
+  /// Sets the clock to the event's time and calls its handler.
+  @inline(__always) func dispatch(_ event: ScheduledEvent) {
+    precondition(event.key.time >= state.pointee.now, "simulation time went backwards")
+    state.pointee.now = event.key.time
+    if event.handler == 0 {
+      runClosure(event.payload)
+    } else {
+      state.pointee.eventsProcessed &+= 1
+      state.pointee.handlers[Int(event.handler)]._withUnsafeGuaranteedRef {
+        $0.body(self, event.payload)
       }
-      return first
     }
-    return queue.popMin()
-  }
-
-  func runClosure(_ payload: Int64) {
-    let timer = TimerID(payload: payload)
-    let index = Int(timer.slot)
-    guard closures[index].generation == timer.generation else { return }
-    let body = closures[index].body
-    closures[index].body = nil
-    closures[index].generation &+= 1
-    freeClosureSlots.append(timer.slot)
-    guard let body else { return }  // cancelled: a tombstone
-    eventsProcessed &+= 1
-    body()
   }
 }
 
-/// The queue the simulator uses, chosen by `drillsim bench hold`.
-public typealias DefaultEventQueue = QuaternaryHeap
+/// The queue the simulator uses, chosen by `drillsim-bench queues hold`.
+public typealias DefaultEventQueue = LadderQueue
 
 /// An index into the simulator's handler table.
 public struct HandlerID: Hashable, Sendable {
   public let raw: UInt32
   public init(raw: UInt32) { self.raw = raw }
-}
-
-/// A cancellable closure event: a slot and the generation it was issued in.
-public struct TimerID: Hashable, Sendable {
-  let slot: Int32
-  let generation: UInt32
-
-  init(slot: Int32, generation: UInt32) {
-    self.slot = slot
-    self.generation = generation
-  }
-
-  init(payload: Int64) {
-    slot = Int32(truncatingIfNeeded: payload >> 32)
-    generation = UInt32(truncatingIfNeeded: payload)
-  }
-
-  var payload: Int64 { Int64(slot) << 32 | Int64(generation) }
 }

@@ -39,9 +39,12 @@ public final class Store<Item> {
     return true
   }
 
-  /// Takes the first item `accepts` takes, if any, and nobody waits ahead.
+  /// Takes the first item `accepts` takes, if any.
+  ///
+  /// Waiting getters do not block it: after every change they have been
+  /// offered every item, so none of them accepts any item now held.
   public func tryGet(at time: SimTime, accepts: (Item) -> Bool) -> Item? {
-    guard getters.isEmpty, let index = items.firstIndex(where: accepts) else { return nil }
+    guard let index = items.firstIndex(where: accepts) else { return nil }
     getWaits.record(0)
     let item = remove(at: index, time: time)
     settle(at: time)

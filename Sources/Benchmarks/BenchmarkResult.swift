@@ -1,0 +1,51 @@
+import Foundation
+
+/// The outcome of one benchmark run: what ran, how many events, how long.
+///
+/// Only the simulation loop is timed (setup and teardown are not), so the
+/// rate compares with the peer figures in reference/peers.md, which are
+/// measured the same way.
+public struct BenchmarkResult: Codable, Sendable, Equatable {
+  /// The benchmark's catalog name ("hold", "phold", ...).
+  public var name: String
+  /// The event queue the run used (its type name).
+  public var queue: String
+  /// Model events processed.
+  public var events: Int
+  /// Wall-clock seconds of the simulation loop only.
+  public var wallSeconds: Double
+  /// `events / wallSeconds`.
+  public var eventsPerSecond: Double
+
+  public init(name: String, queue: String, events: Int, wallSeconds: Double) {
+    self.name = name
+    self.queue = queue
+    self.events = events
+    self.wallSeconds = wallSeconds
+    eventsPerSecond = wallSeconds > 0 ? Double(events) / wallSeconds : 0
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name, queue, events
+    case wallSeconds = "wall_s"
+    case eventsPerSecond = "events_per_s"
+  }
+
+  /// One human-readable line: name, queue, events, seconds and rate.
+  public var summaryLine: String {
+    let rate = String(format: "%.2f", eventsPerSecond / 1e6)
+    let wall = String(format: "%.3f", wallSeconds)
+    return "\(name) [\(queue)]: \(events) events in \(wall) s = \(rate) M events/s"
+  }
+}
+
+extension Array where Element == BenchmarkResult {
+  /// The results as a JSON array with sorted keys, so equal results give
+  /// byte-identical text (baselines under results/bench/ diff cleanly).
+  public func jsonText() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    let data = try encoder.encode(self)
+    return String(decoding: data, as: UTF8.self)
+  }
+}

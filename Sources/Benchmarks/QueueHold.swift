@@ -1,0 +1,58 @@
+import SimKernel
+
+/// The hold model on a bare event queue: pop the minimum, insert one event
+/// at its time plus Exp(mean). No simulator, no handlers.
+///
+/// It isolates the queue's cost, so every `EventQueue` can be compared on
+/// identical work (same seed, same increments, same pop order).
+public struct QueueHold: Sendable {
+  public var population: Int
+  public var events: Int
+  public var meanMs: Double
+  public var seed: UInt64
+
+  public init(
+    population: Int = 10_000, events: Int = 15_000_000, meanMs: Double = 1000, seed: UInt64 = 1
+  ) {
+    self.population = population
+    self.events = events
+    self.meanMs = meanMs
+    self.seed = seed
+  }
+
+  /// Runs the hold model on a fresh `Queue` and times the hold loop.
+  public func run<Queue: EventQueue>(_ type: Queue.Type, name: String = "queues") -> BenchmarkResult {
+    var queue = Queue()
+    var rng = RandomStream(seed: seed, name: "hold")
+    var sequence: UInt64 = 0
+    for entity in 0..<population {
+      sequence &+= 1
+      let time = Int64(rng.exponential(mean: meanMs))
+      queue.insert(
+        ScheduledEvent(
+          key: EventKey(time: time, priority: .normal, sequence: sequence), handler: 1,
+          payload: Int64(entity)))
+    }
+    var checksum: Int64 = 0
+    let seconds = Stopwatch.seconds {
+      for _ in 0..<events {
+        guard let event = queue.popMin() else { break }
+        checksum &+= event.payload
+        sequence &+= 1
+        let time = event.key.time &+ Int64(rng.exponential(mean: meanMs))
+        queue.insert(
+          ScheduledEvent(
+            key: EventKey(time: time, priority: .normal, sequence: sequence), handler: 1,
+            payload: event.payload))
+      }
+    }
+    precondition(checksum >= 0, "payloads are entity indices")
+    return BenchmarkResult(
+      name: name, queue: String(describing: Queue.self), events: events, wallSeconds: seconds)
+  }
+
+  /// The hold model on every queue SimKernel ships, one result each.
+  public static func compareAll(_ model: QueueHold = QueueHold()) -> [BenchmarkResult] {
+    [model.run(QuaternaryHeap.self), model.run(LadderQueue.self)]
+  }
+}

@@ -1,0 +1,95 @@
+/// The mutable state of a `Simulator`: clock, counters, queue, FIFO and
+/// handler table.
+///
+/// Kept in a struct that the simulator reaches through a pointer it owns:
+/// stored properties of a class pay a dynamic exclusivity check
+/// (`swift_beginAccess`) on every access, which cost more than the queue
+/// itself in the hold benchmark. Through the pointer the same accesses are
+/// plain loads and stores; the struct is only ever used on the simulator's
+/// thread, inside its methods.
+@usableFromInline struct SimulatorState {
+  @usableFromInline var now: Int64 = 0
+  @usableFromInline var eventsProcessed = 0
+  @usableFromInline var isStopped = false
+  @usableFromInline var sequence: UInt64 = 0
+  @usableFromInline var queue = DefaultEventQueue()
+  /// Same-instant normal-priority events, in scheduling (= key) order.
+  @usableFromInline var fifo: [ScheduledEvent] = []
+  @usableFromInline var fifoHead = 0
+  /// Unretained references to `handlerBoxes`, indexed by handler id: a
+  /// trivial array, so a dispatch reads it without retain and release.
+  @usableFromInline var handlers: [Unmanaged<HandlerBox>] = []
+  /// Owns the handler boxes for the simulator's lifetime.
+  var handlerBoxes: [HandlerBox] = []
+  var closures: [ClosureSlot] = []
+  var freeClosureSlots: [Int32] = []
+
+  /// A closure event's body, or nil once it ran or was cancelled; the
+  /// generation tells a reused slot's timers apart.
+  struct ClosureSlot {
+    var body: (() -> Void)?
+    var generation: UInt32
+  }
+
+  @usableFromInline init() {
+    fifo.reserveCapacity(64)
+  }
+
+  /// Adds a handler and returns its index.
+  mutating func append(_ body: @escaping Simulator.Handler) -> UInt32 {
+    let box = HandlerBox(body)
+    handlerBoxes.append(box)
+    handlers.append(Unmanaged.passUnretained(box))
+    return UInt32(handlers.count - 1)
+  }
+
+  /// Queues an event with the next sequence number.
+  @inlinable mutating func enqueue(
+    handler: UInt32, at time: Int64, priority: EventPriority, payload: Int64
+  ) {
+    precondition(time >= now, "cannot schedule in the past")
+    sequence &+= 1
+    let event = ScheduledEvent(
+      key: EventKey(time: time, priority: priority, sequence: sequence), handler: handler,
+      payload: payload)
+    if time == now && priority == .normal {
+      fifo.append(event)
+    } else {
+      queue.insert(event)
+    }
+  }
+
+  /// Removes and returns the next event if it is due at or before `limit`.
+  ///
+  /// The FIFO and the queue are merged by key: a queued event at this
+  /// instant with urgent priority, or an earlier sequence, goes first.
+  @inlinable mutating func popNext(notAfter limit: Int64) -> ScheduledEvent? {
+    if fifoHead < fifo.count {
+      guard now <= limit else { return nil }
+      let first = fifo[fifoHead]
+      if let top = queue.peekMin(), top.key < first.key { return queue.popMin() }
+      fifoHead &+= 1
+      if fifoHead == fifo.count {
+        fifo.removeAll(keepingCapacity: true)
+        fifoHead = 0
+      }
+      return first
+    }
+    guard let top = queue.peekMin(), top.key.time <= limit else { return nil }
+    return queue.popMin()
+  }
+
+  /// Time of the next event, if any.
+  @inlinable var nextEventTime: Int64? {
+    if fifoHead < fifo.count { return now }
+    return queue.peekMin()?.key.time
+  }
+}
+
+/// A registered handler. A class with a constant closure, so the loop can
+/// call it through a borrowed reference: the box outlives every dispatch
+/// (the simulator owns it), and nothing is retained per event.
+@usableFromInline final class HandlerBox {
+  @usableFromInline let body: Simulator.Handler
+  init(_ body: @escaping Simulator.Handler) { self.body = body }
+}
