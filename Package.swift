@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(
       name: "Benchmarks",
-      dependencies: ["SimKernel"]),
+      dependencies: ["SimKernel", "LuaHost", "Scenario", "ScenarioLua"]),
     .executableTarget(
       name: "drillsim",
       dependencies: [

@@ -16,6 +16,9 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
   public var wallSeconds: Double
   /// `events / wallSeconds`.
   public var eventsPerSecond: Double
+  /// For queueing models: the mean wait the run measured (a sanity check
+  /// against Erlang C, not a speed).
+  public var meanWait: Double?
 
   public init(name: String, queue: String, events: Int, wallSeconds: Double) {
     self.name = name
@@ -29,6 +32,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     case name, queue, events
     case wallSeconds = "wall_s"
     case eventsPerSecond = "events_per_s"
+    case meanWait = "mean_wait"
   }
 
   /// One human-readable line: name, queue, events, seconds and rate.

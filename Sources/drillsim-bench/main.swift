@@ -9,7 +9,7 @@ import Benchmarks
 /// drillsim-bench NAME [NAME...] [--json] [--repeat N]
 ///
 /// Arguments are parsed by hand: this executable depends on Benchmarks
-/// only, so its numbers are not skewed by anything else being linked in.
+/// only.
 let usage = "usage: drillsim-bench NAME [NAME...] [--json] [--repeat N]"
 
 func fail(_ message: String) -> Never {
@@ -33,7 +33,7 @@ while let argument = arguments.popFirst() {
     repeats = count
   case "--help", "-h":
     print(usage)
-    for benchmark in BenchmarkCatalog.standard.benchmarks {
+    for benchmark in BenchmarkCatalog.full.benchmarks {
       print("  \(benchmark.name): \(benchmark.summary)")
     }
     exit(0)
@@ -43,7 +43,7 @@ while let argument = arguments.popFirst() {
   }
 }
 
-let catalog = BenchmarkCatalog.standard
+let catalog = BenchmarkCatalog.full
 if names.isEmpty { fail("no benchmark named\n\(usage)\nbenchmarks: \(catalog.names.joined(separator: ", "))") }
 var selected: [Benchmark] = []
 for name in names {

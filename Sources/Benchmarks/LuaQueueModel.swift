@@ -1,0 +1,71 @@
+import Foundation
+import LuaHost
+import Scenario
+import ScenarioLua
+
+/// M/M/3 with every customer a Lua process (reference/peers.md's model):
+/// c = 3, mu = 1, lambda = 2.7, FIFO, starting empty, 2 model events per
+/// customer. The scenario's setup is not timed, only `run()`.
+struct LuaQueueModel {
+  var customers = 200_000
+
+  static let source = """
+    scenario { name = "mmc-lua-bench", seed = 1 }
+    local customers = sim.param("customers", { default = 200000 })
+    local servers = sim.resource { name = "servers", capacity = 3 }
+    local arrivals, service = sim.rng("arrivals"), sim.rng("service")
+    local waited = 0
+    local function customer()
+      local arrived = sim.now()
+      servers:request()
+      waited = waited + (sim.now() - arrived)
+      sim.wait(service:exponential(1.0))
+      servers:release()
+    end
+    sim.process(function()
+      for _ = 1, customers do
+        sim.process(customer)
+        sim.wait(arrivals:exponential(1 / 2.7))
+      end
+    end)
+    sim.objective { name = "mean-wait", check = function() return true, waited / customers end }
+    """
+
+  /// Runs the model; nil results mean the scenario failed (printed).
+  func run() -> [BenchmarkResult] {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("drillsim-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    let file = folder.appendingPathComponent("mmc-lua.lua")
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(at: folder) }
+      try Data(Self.source.utf8).write(to: file)
+      let scenario = try LuaScenario(
+        path: file.path, options: RunOptions(params: [("customers", String(customers))]),
+        sink: EventLog())
+      var result: RunResult?
+      let seconds = Stopwatch.seconds { result = scenario.run() }
+      guard let result, result.status == .complete else {
+        print("mmc-lua: run failed: \(result?.error ?? "?")")
+        return []
+      }
+      var outcome = BenchmarkResult(
+        name: "mmc-lua", queue: "DefaultEventQueue", events: 2 * customers, wallSeconds: seconds)
+      outcome.meanWait = result.objectives.first?.value
+      return [outcome]
+    } catch {
+      print("mmc-lua: \(error)")
+      return []
+    }
+  }
+}
+
+extension BenchmarkCatalog {
+  /// Every benchmark: the kernel's plus those that need the Lua stack.
+  public static let full = standard.adding([
+    Benchmark(
+      name: "mmc-lua",
+      summary: "M/M/3 (rho 0.9), 200k customers, each a Lua process",
+      run: { LuaQueueModel().run() })
+  ])
+}
