@@ -17,6 +17,7 @@ the run with the median time is printed as one JSON object per line.
 
 import argparse
 import json
+import platform
 import random
 import statistics
 import sys
@@ -86,6 +87,7 @@ def median_of(runs):
     best["repeat"] = len(runs)
     best["runs_seconds"] = [r["seconds"] for r in runs]
     best["peer"] = "simpy " + getattr(simpy, "__version__", "?")
+    best["python"] = platform.python_implementation() + " " + platform.python_version()
     return best
 
 
