@@ -15,7 +15,6 @@ note() { printf '%s\n' "$*" >&2; }
 # section TITLE: a visible header for long-running scripts.
 section() { printf '\n==> %s\n' "$*"; }
 
-
 # quietly LOG CMD...: run CMD with its output sent to LOG; on failure show
 # the end of LOG and return CMD's status.
 quietly() {

@@ -19,7 +19,6 @@ import argparse
 import json
 import platform
 import random
-import statistics
 import sys
 import time
 
