@@ -1,0 +1,68 @@
+# shellcheck shell=bash
+# Shared helpers for the scripts in scripts/. Source this file; it defines
+# DRILLSIM_ROOT (the repository root, exported) and the functions below.
+
+DRILLSIM_ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
+export DRILLSIM_ROOT
+
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+note() { printf '%s\n' "$*" >&2; }
+
+# section TITLE: a visible header for long-running scripts.
+section() { printf '\n==> %s\n' "$*"; }
+
+# quietly LOG CMD...: run CMD with its output sent to LOG; on failure show
+# the end of LOG and return CMD's status.
+quietly() {
+  local log="$1" status=0
+  shift
+  mkdir -p "$(dirname "$log")"
+  "$@" >"$log" 2>&1 || status=$?
+  if [ "$status" -ne 0 ]; then
+    note "error: '$*' failed (exit $status); last lines of $log:"
+    tail -n 60 "$log" >&2
+  fi
+  return "$status"
+}
+
+ensure_lua() {
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4; then
+    return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 \
+    || die "Lua 5.4 headers not found (pkg-config lua5.4) and apt-get is not available; install Lua 5.4 development files and pkg-config by hand"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 \
+      || die "Lua 5.4 headers are missing and installing them needs root; run as root: apt-get install liblua5.4-dev pkg-config"
+    sudo=(sudo)
+  fi
+  note "setup: installing liblua5.4-dev and pkg-config with apt-get..."
+  local log
+  log="$(mktemp -t drillsim-apt.XXXXXX)"
+  quietly "$log" "${sudo[@]}" apt-get update || die "apt-get update failed"
+  quietly "$log" "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q liblua5.4-dev pkg-config \
+    || die "apt-get install liblua5.4-dev pkg-config failed"
+  rm -f "$log"
+  pkg-config --exists lua5.4 || die "liblua5.4-dev is installed but 'pkg-config --exists lua5.4' still fails"
+}
+
+ensure_swift() {
+  if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
+    PATH="/opt/swift/usr/bin:$PATH"
+    export PATH
+  fi
+  command -v swift >/dev/null 2>&1 \
+    || die "'swift' not found on PATH; install the Swift 6 toolchain and add its usr/bin to PATH"
+}
+
+# ensure_deps: idempotent, silent when everything is present.
+ensure_deps() {
+  ensure_swift
+  ensure_lua
+}
