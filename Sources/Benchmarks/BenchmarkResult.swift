@@ -30,7 +30,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case name, queue, events
-    case wallSeconds = "wall_s"
+    case wallSeconds = "seconds"
     case eventsPerSecond = "events_per_s"
     case meanWait = "mean_wait"
   }
@@ -44,12 +44,12 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
 }
 
 extension Array where Element == BenchmarkResult {
-  /// The results as a JSON array with sorted keys, so equal results give
-  /// byte-identical text (baselines under results/bench/ diff cleanly).
+  /// The results as JSON Lines (one object per run) with sorted keys, so
+  /// equal results give byte-identical text and scripts can stream them.
   public func jsonText() throws -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-    let data = try encoder.encode(self)
-    return String(decoding: data, as: UTF8.self)
+    encoder.outputFormatting = [.sortedKeys]
+    return try map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+      .joined(separator: "\n")
   }
 }
