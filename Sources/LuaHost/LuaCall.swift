@@ -130,6 +130,14 @@ public struct LuaCall {
 
   public func rawLength(_ index: Int32) -> Int { Int(lua_rawlen(L, index)) }
 
+  /// The integer at `table[position]` (raw), nil if it is not one.
+  public func integer(in table: Int32, at position: Int64) -> Int64? {
+    guard lua_type(L, table) == LUA_TTABLE else { return nil }
+    lua_rawgeti(L, table, lua_Integer(position))
+    defer { clua_pop(L, 1) }
+    return integer(at: -1)
+  }
+
   // MARK: - Pushing results
 
   public func push(number: Double) { lua_pushnumber(L, number) }

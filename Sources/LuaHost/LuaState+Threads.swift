@@ -21,17 +21,6 @@ public enum LuaResumeOutcome {
 }
 
 extension LuaState {
-  /// A new coroutine running the function on top of the main stack (popped).
-  public func newThread() -> LuaThread {
-    // stack: ..., fn
-    guard let thread = lua_newthread(L) else { preconditionFailure("lua_newthread") }
-    // stack: ..., fn, thread
-    let ref = self.ref()
-    // stack: ..., fn
-    lua_xmove(L, thread, 1)
-    return LuaThread(pointer: thread, ref: ref)
-  }
-
   /// Moves `count` values from the main stack to the thread's stack.
   public func move(_ count: Int32, to thread: LuaThread) {
     lua_xmove(L, thread.pointer, count)
@@ -59,20 +48,21 @@ extension LuaState {
 }
 
 extension LuaState {
-  /// A new coroutine running the function at `index` of `stack` with the
-  /// `arguments` values after it as its start arguments (left in place).
-  public func spawnThread(from stack: LuaCall, function index: Int32, arguments: Int32)
-    -> LuaThread
-  {
-    let S = stack.L
-    let first = lua_absindex(S, index)
-    guard let thread = lua_newthread(S) else { preconditionFailure("lua_newthread") }
-    let ref = LuaRef(raw: luaL_ref(S, clua_registryindex()))
-    _ = lua_checkstack(S, arguments + 1)
-    _ = lua_checkstack(thread, arguments + 1)
-    for offset in 0...arguments { lua_pushvalue(S, first + offset) }
-    lua_xmove(S, thread, arguments + 1)
+  /// A new, empty coroutine, anchored in the registry. Push its function
+  /// and arguments before the first resume.
+  public func newThread(on stack: LuaCall) -> LuaThread {
+    guard let thread = lua_newthread(stack.L) else { preconditionFailure("lua_newthread") }
+    let ref = LuaRef(raw: luaL_ref(stack.L, clua_registryindex()))
     return LuaThread(pointer: thread, ref: ref)
+  }
+
+  /// Copies `count` values starting at `index` of `stack` onto `thread`.
+  public func copy(from stack: LuaCall, at index: Int32, count: Int32, to thread: LuaThread) {
+    let first = lua_absindex(stack.L, index)
+    _ = lua_checkstack(stack.L, count)
+    _ = lua_checkstack(thread.pointer, count + 1)
+    for offset in 0..<count { lua_pushvalue(stack.L, first + offset) }
+    lua_xmove(stack.L, thread.pointer, count)
   }
 
   /// Anchors a copy of the value at `index` of `stack` in the registry.
@@ -87,13 +77,6 @@ extension LuaState {
     lua_rawgeti(stack.L, clua_registryindex(), lua_Integer(ref.raw))
   }
 
-  /// Copies the value at `index` of `stack` onto `thread`'s stack.
-  public func copy(from stack: LuaCall, at index: Int32, to thread: LuaThread) {
-    _ = lua_checkstack(stack.L, 1)
-    _ = lua_checkstack(thread.pointer, 2)
-    lua_pushvalue(stack.L, index)
-    lua_xmove(stack.L, thread.pointer, 1)
-  }
 
   /// Calls the function below `arguments` values on `stack`, protected, on
   /// that thread (for callbacks such as store filters, from inside a host

@@ -11,8 +11,12 @@ extension LuaScenario {
     let stack = lua.stack
     stack.newTable()
     func bind(_ name: StaticString, _ body: @escaping LuaState.Function) {
+      bind(name, as: "\(name)", body)
+    }
+    /// Binds under `key` in the host table; `name` is what errors call it.
+    func bind(_ name: StaticString, as key: String, _ body: @escaping LuaState.Function) {
       lua.push(lua.register(name, body))
-      stack.setField(-2, "\(name)")
+      stack.setField(-2, key)
     }
     bind("raise") { call throws(LuaCallError) in
       throw LuaCallError(call.string(at: 1) ?? "error")
@@ -21,10 +25,16 @@ extension LuaScenario {
       call.push(number: self.simulator.now.seconds)
       return 1
     }
-    bind("spawn") { [unowned(unsafe) self] call throws(LuaCallError) in
+    bind("sim.after", as: "spawn") { [unowned(unsafe) self] call throws(LuaCallError) in
       let delay = try self.delay(call, 1)
       try call.checkType(2, .function)
       let pid = self.spawn(from: call, function: 2, arguments: call.count - 2, after: delay)
+      call.push(integer: pid)
+      return 1
+    }
+    bind("sim.process", as: "process") { [unowned(unsafe) self] call throws(LuaCallError) in
+      try call.checkType(1, .function)
+      let pid = self.spawn(from: call, function: 1, arguments: call.count - 1, after: .zero)
       call.push(integer: pid)
       return 1
     }
@@ -120,7 +130,7 @@ extension LuaScenario {
       guard let i = processes.index(of: pid), let thread = processes.slots[i].thread else {
         continue
       }
-      lua.copy(from: call, at: 2, to: thread)
+      lua.copy(from: call, at: 2, count: 1, to: thread)
       processes.slots[i].resumeArguments = 1
       wake(pid)
     }
@@ -147,7 +157,7 @@ extension LuaScenario {
       _ body: @escaping (inout RandomStream, Double, Double) throws(LuaCallError) -> Double
     ) {
       bind(name) { [unowned(unsafe) self] call throws(LuaCallError) in
-        let id = Int(call.field(1, "id") { call.integer(at: $0) } ?? -1)
+        let id = Int(call.integer(in: 1, at: 1) ?? -1)
         guard id >= 0, id < self.streams.count else {
           throw LuaCallError("calling '\(name)' on something that is not a sim.rng stream")
         }
@@ -179,7 +189,7 @@ extension LuaScenario {
       return s.gamma(shape: k, scale: theta)
     }
     bind("integer") { [unowned(unsafe) self] call throws(LuaCallError) in
-      let id = Int(call.field(1, "id") { call.integer(at: $0) } ?? -1)
+      let id = Int(call.integer(in: 1, at: 1) ?? -1)
       guard id >= 0, id < self.streams.count else {
         throw LuaCallError("calling 'integer' on something that is not a sim.rng stream")
       }

@@ -5,7 +5,7 @@ import SimKernel
 /// Operation codes a process yields to ask the host for something (the
 /// prelude's OP_* constants).
 enum YieldOperation: Int64 {
-  case wait = 1, request, containerPut, containerGet, storePut, storeGet, event, join
+  case wait = 1, request, containerPut, containerGet, storePut, storeGet, event, join, done
 }
 
 extension LuaScenario {
@@ -14,8 +14,15 @@ extension LuaScenario {
   func spawn(from stack: LuaCall, function: Int32, arguments: Int32, after delay: SimTime)
     -> Int64
   {
-    let thread = lua.spawnThread(from: stack, function: function, arguments: arguments)
-    let pid = processes.add(thread, arguments: arguments)
+    let thread: LuaThread
+    if let idle = processes.idleThreads.popLast() {
+      thread = idle  // parked in the worker loop: (fn, ...) resume it
+    } else {
+      thread = lua.newThread(on: stack)
+      lua.push(worker, onto: thread.stack)
+    }
+    lua.copy(from: stack, at: function, count: arguments + 1, to: thread)
+    let pid = processes.add(thread, arguments: arguments + 1)
     simulator.schedule(resumeHandler, at: simulator.now + delay, payload: pid)
     return pid
   }
@@ -73,12 +80,24 @@ extension LuaScenario {
     let stack = thread.stack
     let pid = Int64(processes.slots[i].generation) << 32 | Int64(i)
     let now = simulator.now
-    defer { stack.pop(count) }
+    var popped = false
+    defer { if !popped { stack.pop(count) } }
     processes.slots[i].state = .waiting
     switch YieldOperation(rawValue: stack.integer(at: 1) ?? 0) {
     case .wait:
-      let dt = SimTime(seconds: stack.number(at: 2) ?? 0) ?? .zero
       processes.slots[i].state = .scheduled
+      guard let seconds = stack.number(at: 2), seconds >= 0, let dt = SimTime(seconds: seconds)
+      else {
+        let problem =
+          "bad argument #1 to 'sim.wait' (finite non-negative number of seconds expected,"
+          + " got \(stack.number(at: 2).map { String($0) } ?? stack.type(at: 2).name))"
+        stack.pop(count)
+        popped = true
+        stack.push(string: problem)
+        processes.slots[i].resumeArguments = 1
+        simulator.schedule(resumeHandler, at: now, payload: pid)
+        return
+      }
       simulator.schedule(resumeHandler, at: now + dt, payload: pid)
     case .request:
       let id = Int(stack.integer(at: 2) ?? 0)
@@ -126,6 +145,8 @@ extension LuaScenario {
       } else {
         _ = wake(pid)
       }
+    case .done:
+      retire(i)
     case nil:
       fail(LuaError(kind: .runtime, message: "a process yielded outside the sim API"))
     }
@@ -135,6 +156,20 @@ extension LuaScenario {
   func finish(_ i: Int) {
     let (thread, joiners) = processes.remove(at: i)
     if let thread { lua.close(thread) }
+    for joiner in joiners { wake(joiner) }
+  }
+
+  /// Ends process `i` whose body returned: its coroutine waits in the
+  /// worker loop, so it is parked for the next process.
+  func retire(_ i: Int) {
+    let (thread, joiners) = processes.remove(at: i)
+    if let thread {
+      if processes.idleThreads.count < ProcessTable.maxIdleThreads {
+        processes.idleThreads.append(thread)
+      } else {
+        lua.close(thread)
+      }
+    }
     for joiner in joiners { wake(joiner) }
   }
 

@@ -40,6 +40,8 @@ public final class LuaScenario {
   /// Set when a host function rejected input (exit 2, not a script error).
   var rejectedInput = false
   var resumeHandler = HandlerID(raw: 0)
+  /// The prelude's worker loop that every process coroutine runs.
+  var worker = LuaRef(raw: 0)
   var mathStream: RandomStream
 
   /// Loads `path` and runs its setup.
@@ -99,7 +101,9 @@ public final class LuaScenario {
     let stack = lua.stack
     lua.pushLibraryFunction("coroutine", "yield")
     lua.pushLibraryFunction("coroutine", "isyieldable")
-    try lua.call(arguments: 3, results: 2)
+    try lua.call(arguments: 3, results: 3)
+    // stack: sim, globals, worker
+    worker = lua.ref()
     // stack: sim, globals
     lua.push(sandbox.readonly)
     stack.push(string: "sim")

@@ -8,10 +8,19 @@ enum Prelude {
   static let text = #"""
 local H, yield, isyieldable = ...
 local type, setmetatable, tostring, select, error = type, setmetatable, tostring, select, error
+local huge = math.huge
 local tconcat = table.concat
 
-local OP_WAIT, OP_REQUEST, OP_CPUT, OP_CGET, OP_SPUT, OP_SGET, OP_EVENT, OP_JOIN =
-  1, 2, 3, 4, 5, 6, 7, 8
+local OP_WAIT, OP_REQUEST, OP_CPUT, OP_CGET, OP_SPUT, OP_SGET, OP_EVENT, OP_JOIN, OP_DONE =
+  1, 2, 3, 4, 5, 6, 7, 8, 9
+
+-- Every process coroutine runs this loop: the process body, then a yield
+-- that tells the host it ended and waits for the next body (a proper tail
+-- call, so the stack does not grow). Coroutines are reused, not recreated.
+local function worker(fn, ...)
+  fn(...)
+  return worker(yield(OP_DONE))
+end
 
 local raise = H.raise
 
@@ -23,7 +32,7 @@ local function in_process(what)
 end
 
 local function check_time(what, dt)
-  if type(dt) ~= "number" or dt ~= dt or dt < 0 or dt == math.huge then
+  if type(dt) ~= "number" or dt ~= dt or dt < 0 or dt == huge then
     raise("bad argument #1 to '" .. what .. "' (finite non-negative number of seconds expected, got "
       .. (type(dt) == "number" and tostring(dt) or type(dt)) .. ")")
   end
@@ -40,10 +49,12 @@ local sim = {}
 -- Time -------------------------------------------------------------------
 sim.now = H.now
 
+-- The hottest call of all: the host checks dt when it reads the yield and
+-- answers a bad one with a message, raised here at the caller's line.
 function sim.wait(dt)
-  check_time("sim.wait", dt)
   in_process("sim.wait")
-  return yield(OP_WAIT, dt)
+  local problem = yield(OP_WAIT, dt)
+  if problem then raise(problem) end
 end
 
 -- Processes ----------------------------------------------------------------
@@ -56,23 +67,22 @@ function Process:join()
   if H.alive(self.pid) then return yield(OP_JOIN, self.pid) end
 end
 
+local spawn_after, spawn_now = H.spawn, H.process
+
 local function spawn(delay, fn, ...)
-  return setmetatable({ pid = H.spawn(delay, fn, ...) }, Process)
+  return setmetatable({ pid = spawn_after(delay, fn, ...) }, Process)
 end
 
 function sim.process(fn, ...)
-  check_function("sim.process", 1, fn)
-  return spawn(0, fn, ...)
+  return setmetatable({ pid = spawn_now(fn, ...) }, Process)
 end
 
 function sim.after(dt, fn, ...)
-  check_time("sim.after", dt)
-  check_function("sim.after", 2, fn)
-  return spawn(dt, fn, ...)
+  return setmetatable({ pid = spawn_after(dt, fn, ...) }, Process)
 end
 
 function sim.at(t, fn, ...)
-  if type(t) ~= "number" or t ~= t or t < H.now() or t == math.huge then
+  if type(t) ~= "number" or t ~= t or t < H.now() or t == huge then
     raise("bad argument #1 to 'sim.at' (a time not before sim.now() expected)")
   end
   check_function("sim.at", 2, fn)
@@ -129,13 +139,15 @@ function Stream:choice(list)
 end
 
 local streams = {}
+-- A stream keeps its host id at [1], where the host reads it without
+-- hashing a key.
 function sim.rng(name)
   if type(name) ~= "string" or name == "" then
     raise("bad argument #1 to 'sim.rng' (stream name expected, got " .. type(name) .. ")")
   end
   local s = streams[name]
   if not s then
-    s = setmetatable({ id = H.rng(name), name = name }, Stream)
+    s = setmetatable({ H.rng(name), name = name }, Stream)
     streams[name] = s
   end
   return s
@@ -211,6 +223,6 @@ local globals = {
   hours = unit(3600, "hours"), days = unit(86400, "days"),
 }
 
-return sim, globals
+return sim, globals, worker
 """#
 }

@@ -35,6 +35,11 @@ struct ProcessTable {
   var current: Int64 = 0
   /// Processes started in all.
   var started = 0
+  /// Coroutines whose process ended normally, parked in the prelude's
+  /// worker loop and ready for the next process (creating and collecting a
+  /// coroutine per process costs more than the process itself).
+  var idleThreads: [LuaThread] = []
+  static let maxIdleThreads = 4096
 
   /// Adds a process whose thread holds its function and `arguments` values.
   mutating func add(_ thread: LuaThread, arguments: Int32) -> Int64 {
@@ -51,9 +56,7 @@ struct ProcessTable {
     slots[i].thread = thread
     slots[i].state = .scheduled
     slots[i].resumeArguments = arguments
-    slots[i].joiners = []
     slots[i].cancelRequested = false
-    slots[i].held = []
     started += 1
     return Int64(slots[i].generation) << 32 | Int64(index)
   }
@@ -74,8 +77,9 @@ struct ProcessTable {
     let joiners = slots[index].joiners
     slots[index].thread = nil
     slots[index].state = .free
-    slots[index].joiners = []
-    slots[index].held = []
+    // Keep the arrays' storage: slots are reused for the next process.
+    slots[index].joiners.removeAll(keepingCapacity: true)
+    slots[index].held.removeAll(keepingCapacity: true)
     freeSlots.append(Int32(index))
     return (thread, joiners)
   }
