@@ -1,0 +1,168 @@
+---@meta
+-- Lua Language Server definitions for drillsim scenarios: editors use this
+-- file to complete and check the `sim` API. It is never run.
+-- Times are seconds (numbers); the simulator keeps milliseconds inside.
+
+---@class ScenarioHeader
+---@field name string Scenario name; results go to results/<name>/<run-id>/
+---@field map? string|table Map file (GeoJSON, converted OSM) beside the scenario, or an inline map table
+---@field terrain? string ESRI ASCII grid of ground elevation (m)
+---@field fuel? string ESRI ASCII grid of fuel models
+---@field roughness? string ESRI ASCII grid of Manning's n
+---@field duration? number Run length in seconds; without it the run ends when no events are left
+---@field seed? integer Seed of every random stream (`--seed` overrides it)
+---@field start? string Wall-clock start, ISO 8601 ("2026-07-21T02:00:00+08:00"), for reports
+---@field description? string One line about the scenario
+
+--- Declares the scenario. Call it first; unknown fields are errors.
+---@param header ScenarioHeader
+function scenario(header) end
+
+---@param n number
+---@return number seconds
+function seconds(n) end
+---@param n number
+---@return number seconds
+function minutes(n) end
+---@param n number
+---@return number seconds
+function hours(n) end
+---@param n number
+---@return number seconds
+function days(n) end
+
+---@class Process
+local Process = {}
+--- Stops the process; units it holds are released. A process that cancels
+--- itself stops at its next wait.
+function Process:cancel() end
+---@return boolean
+function Process:alive() end
+--- Waits (inside a process) until this process has ended.
+function Process:join() end
+
+---@class RandomStream
+local RandomStream = {}
+---@return number x uniform on [a, b)
+function RandomStream:uniform(a, b) end
+---@param mean number
+function RandomStream:exponential(mean) end
+---@param mu number
+---@param sigma number
+function RandomStream:normal(mu, sigma) end
+--- Lognormal: exp of a normal with mean `mu` and deviation `sigma` (of the log).
+function RandomStream:lognormal(mu, sigma) end
+function RandomStream:weibull(scale, shape) end
+--- Gamma with shape `k` and scale `theta` (mean k * theta).
+function RandomStream:gamma(k, theta) end
+---@return integer n uniform on [a, b]
+function RandomStream:integer(a, b) end
+---@generic T
+---@param list T[]
+---@return T
+function RandomStream:choice(list) end
+
+---@class Resource
+---@field name string
+---@field capacity integer
+local Resource = {}
+--- Waits (inside a process) for a unit; lower priority values go first.
+---@param priority? integer
+function Resource:request(priority) end
+--- Returns a unit to the next waiter.
+function Resource:release() end
+---@return integer
+function Resource:in_use() end
+---@return number
+function Resource:queue_length() end
+
+---@class Container
+local Container = {}
+--- Adds `amount`, waiting for room.
+function Container:put(amount) end
+--- Takes `amount`, waiting for stock.
+function Container:get(amount) end
+---@return number
+function Container:level() end
+
+---@class Store
+local Store = {}
+--- Stores an item, waiting for room.
+function Store:put(item) end
+--- Takes the first item the filter accepts (any item without one), waiting for one.
+---@param filter? fun(item: any): boolean
+---@return any
+function Store:get(filter) end
+---@return integer
+function Store:size() end
+
+---@class ParamSpec
+---@field default number|string|boolean
+---@field min? number
+---@field max? number
+---@field values? any[]
+---@field doc? string
+
+---@class ObjectiveSpec
+---@field name string
+---@field target? string What the objective asks, in words
+---@field by? number Deadline in seconds (default: the end of the run)
+---@field check fun(): boolean, number?, string? Returns pass, then optionally a value and a rating (P, S, M or U)
+
+---@class sim
+sim = {}
+
+---@return number seconds since the start
+function sim.now() end
+--- Starts `fn(...)` as a process at the current time.
+---@param fn function
+---@return Process
+function sim.process(fn, ...) end
+--- Waits `dt` seconds (inside a process).
+---@param dt number
+function sim.wait(dt) end
+--- Starts `fn(...)` as a process at time `t`.
+---@return Process
+function sim.at(t, fn, ...) end
+--- Starts `fn(...)` as a process after `dt` seconds.
+---@return Process
+function sim.after(dt, fn, ...) end
+--- Starts `fn(...)` as a new process every `dt` seconds, first after `dt`.
+---@return Process
+function sim.every(dt, fn, ...) end
+--- Runs `fn(payload)` as a new process each time `event_name` is emitted.
+---@param fn fun(payload: table?)
+function sim.on(event_name, fn) end
+--- Emits an event: logged to events.jsonl, handlers start, waiters wake.
+---@param payload? table numbers, strings, booleans and tables only
+function sim.emit(event_name, payload) end
+--- Waits (inside a process) for the next `event_name`; returns its payload.
+---@return table?
+function sim.wait_for(event_name) end
+--- Ends the run after the current event.
+---@param reason? string
+function sim.stop(reason) end
+--- Declares a parameter (what sweeps vary) and returns its value.
+---@param spec ParamSpec
+---@return any
+function sim.param(name, spec) end
+--- A named random stream; the same name gives the same stream.
+---@return RandomStream
+function sim.rng(stream_name) end
+---@param spec {name: string, capacity: integer}
+---@return Resource
+function sim.resource(spec) end
+---@param spec {name: string, capacity: number, level?: number}
+---@return Container
+function sim.container(spec) end
+---@param spec {name: string, capacity?: integer}
+---@return Store
+function sim.store(spec) end
+--- Records a metric: once, a scalar in summary.json; more often, a series in metrics.csv.
+---@param name string dotted, like "evacuation.t90_s"
+---@param value number
+function sim.metric(name, value) end
+---@param spec ObjectiveSpec
+function sim.objective(spec) end
+--- Writes a line to events.jsonl (kind "log") and the run log.
+function sim.log(...) end
