@@ -14,7 +14,9 @@ public struct PholdModel: Sendable {
   public var meanMs: Double
   public var seed: UInt64
 
-  public init(entities: Int = 1000, events: Int = 10_000_000, meanMs: Double = 1000, seed: UInt64 = 1) {
+  public init(
+    entities: Int = 1000, events: Int = 10_000_000, meanMs: Double = 1000, seed: UInt64 = 1
+  ) {
     self.entities = entities
     self.events = events
     self.meanMs = meanMs

@@ -21,7 +21,8 @@ public struct QueueHold: Sendable {
   }
 
   /// Runs the hold model on a fresh `Queue` and times the hold loop.
-  public func run<Queue: EventQueue>(_ type: Queue.Type, name: String = "queues") -> BenchmarkResult {
+  public func run<Queue: EventQueue>(_ type: Queue.Type, name: String = "queues") -> BenchmarkResult
+  {
     var queue = Queue()
     var rng = RandomStream(seed: seed, name: "hold")
     var sequence: UInt64 = 0

@@ -39,18 +39,20 @@ extension LuaState {
     try load(SandboxSource.text, chunkName: SandboxSource.chunkName)
     // stack: chunk
     stack.newTable()
-    push(register("print") { call in
-      options.print(call.string(at: 1) ?? "")
-      return 0
-    })
+    push(
+      register("print") { call in
+        options.print(call.string(at: 1) ?? "")
+        return 0
+      })
     stack.setField(-2, "print")
     push(register("random", Self.random(options)))
     stack.setField(-2, "random")
     let sandboxed = SandboxedModules(root: options.moduleRoot)
-    push(register("require") { [unowned self] call throws(LuaCallError) in
-      let name = try call.checkString(1)
-      return try sandboxed.load(name, into: self)
-    })
+    push(
+      register("require") { [unowned self] call throws(LuaCallError) in
+        let name = try call.checkString(1)
+        return try sandboxed.load(name, into: self)
+      })
     stack.setField(-2, "load_module")
     // stack: chunk, host
     try call(arguments: 1, results: 2)
@@ -68,7 +70,8 @@ extension LuaState {
     do {
       source = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      throw LuaError(kind: .host, message: "\(chunkName): cannot read: \(error.localizedDescription)")
+      throw LuaError(
+        kind: .host, message: "\(chunkName): cannot read: \(error.localizedDescription)")
     }
     try load(source, chunkName: "@" + chunkName)
     setEnvironment(of: -1, to: sandbox.environment)
@@ -129,7 +132,8 @@ final class SandboxedModules {
           + " folder (looked for \(path)); C modules and system paths are not available")
     }
     do {
-      try state.loadFile(path, chunkName: path, in: Sandbox(environment: environment, readonly: environment))
+      try state.loadFile(
+        path, chunkName: path, in: Sandbox(environment: environment, readonly: environment))
     } catch {
       throw LuaCallError(error.message)
     }

@@ -77,7 +77,6 @@ extension LuaState {
     lua_rawgeti(stack.L, clua_registryindex(), lua_Integer(ref.raw))
   }
 
-
   /// Calls the function below `arguments` values on `stack`, protected, on
   /// that thread (for callbacks such as store filters, from inside a host
   /// function).

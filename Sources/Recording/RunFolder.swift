@@ -22,7 +22,9 @@ public struct RunFolder {
     if !overrides.isEmpty {
       var hash: UInt64 = 0xcbf2_9ce4_8422_2325
       for (name, text) in overrides {
-        for byte in "\(name)=\(text);".utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        for byte in "\(name)=\(text);".utf8 {
+          hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
       }
       id += "-p" + String(hash >> 32, radix: 16)
     }

@@ -39,9 +39,11 @@ public struct MetricSeries: Sendable {
     let parts = name.split(separator: ".", omittingEmptySubsequences: false)
     return !parts.isEmpty
       && parts.allSatisfy { part in
-        !part.isEmpty && part.utf8.allSatisfy { c in
-          (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || c == 45
-        }
+        !part.isEmpty
+          && part.utf8.allSatisfy { c in
+            (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
+              || c == 45
+          }
       }
   }
 }

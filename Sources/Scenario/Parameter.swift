@@ -64,7 +64,11 @@ public struct ParameterSpec: Sendable {
         throw ScenarioError(location, "\(number) is above the maximum \(maximum) of '\(name)'")
       }
     }
-    if let allowed, !allowed.contains(where: { $0 == value || $0.doubleValue.map { $0 == value.doubleValue } == true }) {
+    if let allowed,
+      !allowed.contains(where: {
+        $0 == value || $0.doubleValue.map { $0 == value.doubleValue } == true
+      })
+    {
       throw ScenarioError(location, "'\(name)' must be one of the declared values")
     }
   }

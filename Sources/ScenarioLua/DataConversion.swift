@@ -14,7 +14,9 @@ enum DataConversion {
     case .boolean(let b): return .bool(b)
     case .integer(let i): return .integer(i)
     case .number(let d):
-      guard d.isFinite else { throw LuaCallError("\(path) is \(d); only finite numbers can be recorded") }
+      guard d.isFinite else {
+        throw LuaCallError("\(path) is \(d); only finite numbers can be recorded")
+      }
       return .number(d)
     case .string(let s): return .string(s)
     case .opaque(let type):

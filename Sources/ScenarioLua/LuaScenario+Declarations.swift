@@ -31,7 +31,8 @@ extension LuaScenario {
     let fields = call.stringKeys(1)
     for field in fields where !ScenarioSpec.fields.contains(field) {
       throw reject(
-        "unknown scenario field '\(field)' (known fields: \(ScenarioSpec.fields.joined(separator: ", ")))")
+        "unknown scenario field '\(field)' (known fields: \(ScenarioSpec.fields.joined(separator: ", ")))"
+      )
     }
     func text(_ field: String) throws(LuaCallError) -> String? {
       let type = call.field(1, field) { call.type(at: $0) }
@@ -42,7 +43,7 @@ extension LuaScenario {
       return value
     }
     if let name = try text("name") {
-      guard !name.isEmpty, !name.contains("/"), name != "." , name != ".." else {
+      guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
         throw reject("scenario field 'name' must be a non-empty name without '/'")
       }
       spec.name = name
@@ -50,9 +51,11 @@ extension LuaScenario {
     let folder = (path as NSString).deletingLastPathComponent
     func file(_ field: String) throws(LuaCallError) -> String? {
       guard let relative = try text(field) else { return nil }
-      let resolved = relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : folder + "/" + relative)
+      let resolved =
+        relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : folder + "/" + relative)
       guard FileManager.default.isReadableFile(atPath: resolved) else {
-        throw reject("scenario field '\(field)': no such file '\(relative)' (looked for \(resolved))")
+        throw reject(
+          "scenario field '\(field)': no such file '\(relative)' (looked for \(resolved))")
       }
       return resolved
     }
@@ -94,7 +97,9 @@ extension LuaScenario {
     }
     let allowedFields = ["default", "min", "max", "values", "doc"]
     for field in call.stringKeys(2) where !allowedFields.contains(field) {
-      throw reject("sim.param '\(name)': unknown field '\(field)' (known: \(allowedFields.joined(separator: ", ")))")
+      throw reject(
+        "sim.param '\(name)': unknown field '\(field)' (known: \(allowedFields.joined(separator: ", ")))"
+      )
     }
     let spec = try parameterSpec(name, call)
     var value = spec.defaultValue
@@ -165,7 +170,8 @@ extension LuaScenario {
     }
     let allowedFields = ["name", "target", "by", "check"]
     for field in call.stringKeys(1) where !allowedFields.contains(field) {
-      throw reject("sim.objective: unknown field '\(field)' (known: \(allowedFields.joined(separator: ", ")))")
+      throw reject(
+        "sim.objective: unknown field '\(field)' (known: \(allowedFields.joined(separator: ", ")))")
     }
     guard let name = call.field(1, "name", { call.string(at: $0) }), !name.isEmpty else {
       throw reject("sim.objective: field 'name' expected")
@@ -177,17 +183,21 @@ extension LuaScenario {
     if call.field(1, "by", { call.type(at: $0) }) != .nil {
       guard let by = call.field(1, "by", { call.number(at: $0) }), let time = SimTime(seconds: by),
         time >= simulator.now
-      else { throw reject("sim.objective '\(name)': 'by' must be a time (seconds) not in the past") }
+      else {
+        throw reject("sim.objective '\(name)': 'by' must be a time (seconds) not in the past")
+      }
       deadline = time
     }
     call.pushField(1, "check")
     let check = lua.ref(from: call, at: -1)
     call.pop(1)
     let target = call.field(1, "target") { call.string(at: $0) } ?? ""
-    objectives.append(PendingObjective(name: name, target: target, deadline: deadline, check: check))
+    objectives.append(
+      PendingObjective(name: name, target: target, deadline: deadline, check: check))
     let index = objectives.count - 1
     if let deadline {
-      simulator.schedule(after: deadline - simulator.now, priority: .late) { [unowned(unsafe) self] in
+      simulator.schedule(after: deadline - simulator.now, priority: .late) {
+        [unowned(unsafe) self] in
         self.rate(index)
       }
     }

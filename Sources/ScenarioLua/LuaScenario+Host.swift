@@ -81,9 +81,15 @@ extension LuaScenario {
       self.metrics.record(name, try call.checkNumber(2), at: self.simulator.now)
       return 0
     }
-    bind("param") { [unowned(unsafe) self] call throws(LuaCallError) in try self.declareParameter(call) }
-    bind("objective") { [unowned(unsafe) self] call throws(LuaCallError) in try self.declareObjective(call) }
-    bind("scenario") { [unowned(unsafe) self] call throws(LuaCallError) in try self.declareHeader(call) }
+    bind("param") { [unowned(unsafe) self] call throws(LuaCallError) in
+      try self.declareParameter(call)
+    }
+    bind("objective") { [unowned(unsafe) self] call throws(LuaCallError) in
+      try self.declareObjective(call)
+    }
+    bind("scenario") { [unowned(unsafe) self] call throws(LuaCallError) in
+      try self.declareHeader(call)
+    }
     bindStreams(bind)
     bindResources(bind)
     // stack: host
@@ -181,7 +187,9 @@ extension LuaScenario {
       return s.lognormal(mu, sigma)
     }
     draw("weibull", 2) { s, scale, shape throws(LuaCallError) in
-      guard scale > 0, shape > 0 else { throw LuaCallError("weibull: scale and shape must be positive") }
+      guard scale > 0, shape > 0 else {
+        throw LuaCallError("weibull: scale and shape must be positive")
+      }
       return s.weibull(scale: scale, shape: shape)
     }
     draw("gamma", 2) { s, k, theta throws(LuaCallError) in

@@ -5,7 +5,8 @@ import SimKernel
 /// Operation codes a process yields to ask the host for something (the
 /// prelude's OP_* constants).
 enum YieldOperation: Int64 {
-  case wait = 1, request, containerPut, containerGet, storePut, storeGet, event, join, done
+  case wait = 1
+  case request, containerPut, containerGet, storePut, storeGet, event, join, done
 }
 
 extension LuaScenario {

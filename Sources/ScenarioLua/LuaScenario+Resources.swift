@@ -151,7 +151,8 @@ extension LuaScenario {
   func amount(_ call: LuaCall, limit: Double) throws(LuaCallError) -> Double {
     let amount = try call.checkNumber(2)
     guard amount > 0, amount <= limit else {
-      throw LuaCallError("bad amount \(amount): it must be positive and at most the capacity \(limit)")
+      throw LuaCallError(
+        "bad amount \(amount): it must be positive and at most the capacity \(limit)")
     }
     return amount
   }
@@ -165,13 +166,15 @@ extension LuaScenario {
 
   func resourceSpec(_ call: LuaCall, _ function: String) throws(LuaCallError) -> (String, Double) {
     guard call.type(at: 1) == .table else {
-      throw LuaCallError("bad argument #1 to '\(function)' (table expected, got \(call.describe(1)))")
+      throw LuaCallError(
+        "bad argument #1 to '\(function)' (table expected, got \(call.describe(1)))")
     }
     let name = try requiredName(call, function)
     guard let capacity = call.field(1, "capacity", { call.number(at: $0) }), capacity > 0,
       capacity.isFinite
     else {
-      throw LuaCallError("bad argument #1 to '\(function)' (field 'capacity' must be a positive number)")
+      throw LuaCallError(
+        "bad argument #1 to '\(function)' (field 'capacity' must be a positive number)")
     }
     return (name, capacity)
   }

@@ -157,7 +157,9 @@ public final class LuaScenario {
   public func run() -> RunResult {
     sink.record(
       at: simulator.now, kind: "run.start",
-      fields: [("scenario", .string(spec.name)), ("seed", .integer(Int64(bitPattern: effectiveSeed)))])
+      fields: [
+        ("scenario", .string(spec.name)), ("seed", .integer(Int64(bitPattern: effectiveSeed))),
+      ])
     if failure == nil {
       simulator.run(until: spec.duration ?? .never)
     }

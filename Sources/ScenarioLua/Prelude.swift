@@ -6,223 +6,223 @@
 /// the host resumes it when the thing is done.
 enum Prelude {
   static let text = #"""
-local H, yield, isyieldable = ...
-local type, setmetatable, tostring, select, error = type, setmetatable, tostring, select, error
-local huge = math.huge
-local tconcat = table.concat
+    local H, yield, isyieldable = ...
+    local type, setmetatable, tostring, select, error = type, setmetatable, tostring, select, error
+    local huge = math.huge
+    local tconcat = table.concat
 
-local OP_WAIT, OP_REQUEST, OP_CPUT, OP_CGET, OP_SPUT, OP_SGET, OP_EVENT, OP_JOIN, OP_DONE =
-  1, 2, 3, 4, 5, 6, 7, 8, 9
+    local OP_WAIT, OP_REQUEST, OP_CPUT, OP_CGET, OP_SPUT, OP_SGET, OP_EVENT, OP_JOIN, OP_DONE =
+      1, 2, 3, 4, 5, 6, 7, 8, 9
 
--- Every process coroutine runs this loop: the process body, then a yield
--- that tells the host it ended and waits for the next body (a proper tail
--- call, so the stack does not grow). Coroutines are reused, not recreated.
-local function worker(fn, ...)
-  fn(...)
-  return worker(yield(OP_DONE))
-end
-
-local raise = H.raise
-
-local function in_process(what)
-  if not isyieldable() then
-    raise(what .. " can only be called inside a process"
-      .. " (started by sim.process, sim.on, sim.at, sim.after or sim.every)")
-  end
-end
-
-local function check_time(what, dt)
-  if type(dt) ~= "number" or dt ~= dt or dt < 0 or dt == huge then
-    raise("bad argument #1 to '" .. what .. "' (finite non-negative number of seconds expected, got "
-      .. (type(dt) == "number" and tostring(dt) or type(dt)) .. ")")
-  end
-end
-
-local function check_function(what, n, fn)
-  if type(fn) ~= "function" then
-    raise("bad argument #" .. n .. " to '" .. what .. "' (function expected, got " .. type(fn) .. ")")
-  end
-end
-
-local sim = {}
-
--- Time -------------------------------------------------------------------
-sim.now = H.now
-
--- The hottest call of all: the host checks dt when it reads the yield and
--- answers a bad one with a message, raised here at the caller's line.
-function sim.wait(dt)
-  in_process("sim.wait")
-  local problem = yield(OP_WAIT, dt)
-  if problem then raise(problem) end
-end
-
--- Processes ----------------------------------------------------------------
-local Process = {}
-Process.__index = Process
-function Process:cancel() return H.cancel(self.pid) end
-function Process:alive() return H.alive(self.pid) end
-function Process:join()
-  in_process("process:join")
-  if H.alive(self.pid) then return yield(OP_JOIN, self.pid) end
-end
-
-local spawn_after, spawn_now = H.spawn, H.process
-
-local function spawn(delay, fn, ...)
-  return setmetatable({ pid = spawn_after(delay, fn, ...) }, Process)
-end
-
-function sim.process(fn, ...)
-  return setmetatable({ pid = spawn_now(fn, ...) }, Process)
-end
-
-function sim.after(dt, fn, ...)
-  return setmetatable({ pid = spawn_after(dt, fn, ...) }, Process)
-end
-
-function sim.at(t, fn, ...)
-  if type(t) ~= "number" or t ~= t or t < H.now() or t == huge then
-    raise("bad argument #1 to 'sim.at' (a time not before sim.now() expected)")
-  end
-  check_function("sim.at", 2, fn)
-  return spawn(t - H.now(), fn, ...)
-end
-
-function sim.every(dt, fn, ...)
-  check_time("sim.every", dt)
-  if dt <= 0 then raise("bad argument #1 to 'sim.every' (positive interval expected)") end
-  check_function("sim.every", 2, fn)
-  local n, args = select("#", ...), { ... }
-  return spawn(0, function()
-    while true do
-      yield(OP_WAIT, dt)
-      spawn(0, fn, table.unpack(args, 1, n))
+    -- Every process coroutine runs this loop: the process body, then a yield
+    -- that tells the host it ended and waits for the next body (a proper tail
+    -- call, so the stack does not grow). Coroutines are reused, not recreated.
+    local function worker(fn, ...)
+      fn(...)
+      return worker(yield(OP_DONE))
     end
-  end)
-end
 
--- Events -------------------------------------------------------------------
-sim.on = H.on
-sim.emit = H.emit
-sim.stop = H.stop
+    local raise = H.raise
 
-function sim.wait_for(name)
-  if type(name) ~= "string" then
-    raise("bad argument #1 to 'sim.wait_for' (event name expected, got " .. type(name) .. ")")
-  end
-  in_process("sim.wait_for")
-  return yield(OP_EVENT, name)
-end
-
--- Parameters, randomness, results -----------------------------------------
-sim.param = H.param
-sim.metric = H.metric
-sim.objective = H.objective
-
-function sim.log(...)
-  local parts = {}
-  for i = 1, select("#", ...) do parts[i] = tostring((select(i, ...))) end
-  H.log(tconcat(parts, " "))
-end
-
-local Stream = {
-  uniform = H.uniform, exponential = H.exponential, normal = H.normal,
-  lognormal = H.lognormal, weibull = H.weibull, gamma = H.gamma, integer = H.integer,
-}
-Stream.__index = Stream
-function Stream:choice(list)
-  if type(list) ~= "table" or #list == 0 then
-    raise("bad argument #1 to 'choice' (non-empty list expected)")
-  end
-  return list[H.integer(self, 1, #list)]
-end
-
-local streams = {}
--- A stream keeps its host id at [1], where the host reads it without
--- hashing a key.
-function sim.rng(name)
-  if type(name) ~= "string" or name == "" then
-    raise("bad argument #1 to 'sim.rng' (stream name expected, got " .. type(name) .. ")")
-  end
-  local s = streams[name]
-  if not s then
-    s = setmetatable({ H.rng(name), name = name }, Stream)
-    streams[name] = s
-  end
-  return s
-end
-
--- Resources ----------------------------------------------------------------
-local Resource = {}
-Resource.__index = Resource
-function Resource:request(priority)
-  if H.acquire(self.id, priority) then return end
-  in_process("resource:request")
-  return yield(OP_REQUEST, self.id, priority or 0)
-end
-function Resource:release() return H.release(self.id) end
-function Resource:in_use() return H.in_use(self.id) end
-function Resource:queue_length() return H.queue_length(self.id) end
-
-function sim.resource(spec)
-  local id = H.resource(spec)
-  return setmetatable({ id = id, name = spec.name, capacity = spec.capacity }, Resource)
-end
-
-local Container = {}
-Container.__index = Container
-function Container:put(amount)
-  if H.container_put(self.id, amount) then return end
-  in_process("container:put")
-  return yield(OP_CPUT, self.id, amount)
-end
-function Container:get(amount)
-  if H.container_get(self.id, amount) then return end
-  in_process("container:get")
-  return yield(OP_CGET, self.id, amount)
-end
-function Container:level() return H.container_level(self.id) end
-
-function sim.container(spec)
-  return setmetatable({ id = H.container(spec), name = spec.name }, Container)
-end
-
-local Store = {}
-Store.__index = Store
-function Store:put(item)
-  if H.store_put(self.id, item) then return end
-  in_process("store:put")
-  return yield(OP_SPUT, self.id, item)
-end
-function Store:get(filter)
-  local got, item = H.store_get(self.id, filter)
-  if got then return item end
-  in_process("store:get")
-  return yield(OP_SGET, self.id, filter)
-end
-function Store:size() return H.store_size(self.id) end
-
-function sim.store(spec)
-  return setmetatable({ id = H.store(spec), name = spec.name }, Store)
-end
-
--- Globals --------------------------------------------------------------------
-local function unit(factor, name)
-  return function(n)
-    if type(n) ~= "number" then
-      raise("bad argument #1 to '" .. name .. "' (number expected, got " .. type(n) .. ")")
+    local function in_process(what)
+      if not isyieldable() then
+        raise(what .. " can only be called inside a process"
+          .. " (started by sim.process, sim.on, sim.at, sim.after or sim.every)")
+      end
     end
-    return n * factor
-  end
-end
 
-local globals = {
-  scenario = H.scenario,
-  seconds = unit(1, "seconds"), minutes = unit(60, "minutes"),
-  hours = unit(3600, "hours"), days = unit(86400, "days"),
-}
+    local function check_time(what, dt)
+      if type(dt) ~= "number" or dt ~= dt or dt < 0 or dt == huge then
+        raise("bad argument #1 to '" .. what .. "' (finite non-negative number of seconds expected, got "
+          .. (type(dt) == "number" and tostring(dt) or type(dt)) .. ")")
+      end
+    end
 
-return sim, globals, worker
-"""#
+    local function check_function(what, n, fn)
+      if type(fn) ~= "function" then
+        raise("bad argument #" .. n .. " to '" .. what .. "' (function expected, got " .. type(fn) .. ")")
+      end
+    end
+
+    local sim = {}
+
+    -- Time -------------------------------------------------------------------
+    sim.now = H.now
+
+    -- The hottest call of all: the host checks dt when it reads the yield and
+    -- answers a bad one with a message, raised here at the caller's line.
+    function sim.wait(dt)
+      in_process("sim.wait")
+      local problem = yield(OP_WAIT, dt)
+      if problem then raise(problem) end
+    end
+
+    -- Processes ----------------------------------------------------------------
+    local Process = {}
+    Process.__index = Process
+    function Process:cancel() return H.cancel(self.pid) end
+    function Process:alive() return H.alive(self.pid) end
+    function Process:join()
+      in_process("process:join")
+      if H.alive(self.pid) then return yield(OP_JOIN, self.pid) end
+    end
+
+    local spawn_after, spawn_now = H.spawn, H.process
+
+    local function spawn(delay, fn, ...)
+      return setmetatable({ pid = spawn_after(delay, fn, ...) }, Process)
+    end
+
+    function sim.process(fn, ...)
+      return setmetatable({ pid = spawn_now(fn, ...) }, Process)
+    end
+
+    function sim.after(dt, fn, ...)
+      return setmetatable({ pid = spawn_after(dt, fn, ...) }, Process)
+    end
+
+    function sim.at(t, fn, ...)
+      if type(t) ~= "number" or t ~= t or t < H.now() or t == huge then
+        raise("bad argument #1 to 'sim.at' (a time not before sim.now() expected)")
+      end
+      check_function("sim.at", 2, fn)
+      return spawn(t - H.now(), fn, ...)
+    end
+
+    function sim.every(dt, fn, ...)
+      check_time("sim.every", dt)
+      if dt <= 0 then raise("bad argument #1 to 'sim.every' (positive interval expected)") end
+      check_function("sim.every", 2, fn)
+      local n, args = select("#", ...), { ... }
+      return spawn(0, function()
+        while true do
+          yield(OP_WAIT, dt)
+          spawn(0, fn, table.unpack(args, 1, n))
+        end
+      end)
+    end
+
+    -- Events -------------------------------------------------------------------
+    sim.on = H.on
+    sim.emit = H.emit
+    sim.stop = H.stop
+
+    function sim.wait_for(name)
+      if type(name) ~= "string" then
+        raise("bad argument #1 to 'sim.wait_for' (event name expected, got " .. type(name) .. ")")
+      end
+      in_process("sim.wait_for")
+      return yield(OP_EVENT, name)
+    end
+
+    -- Parameters, randomness, results -----------------------------------------
+    sim.param = H.param
+    sim.metric = H.metric
+    sim.objective = H.objective
+
+    function sim.log(...)
+      local parts = {}
+      for i = 1, select("#", ...) do parts[i] = tostring((select(i, ...))) end
+      H.log(tconcat(parts, " "))
+    end
+
+    local Stream = {
+      uniform = H.uniform, exponential = H.exponential, normal = H.normal,
+      lognormal = H.lognormal, weibull = H.weibull, gamma = H.gamma, integer = H.integer,
+    }
+    Stream.__index = Stream
+    function Stream:choice(list)
+      if type(list) ~= "table" or #list == 0 then
+        raise("bad argument #1 to 'choice' (non-empty list expected)")
+      end
+      return list[H.integer(self, 1, #list)]
+    end
+
+    local streams = {}
+    -- A stream keeps its host id at [1], where the host reads it without
+    -- hashing a key.
+    function sim.rng(name)
+      if type(name) ~= "string" or name == "" then
+        raise("bad argument #1 to 'sim.rng' (stream name expected, got " .. type(name) .. ")")
+      end
+      local s = streams[name]
+      if not s then
+        s = setmetatable({ H.rng(name), name = name }, Stream)
+        streams[name] = s
+      end
+      return s
+    end
+
+    -- Resources ----------------------------------------------------------------
+    local Resource = {}
+    Resource.__index = Resource
+    function Resource:request(priority)
+      if H.acquire(self.id, priority) then return end
+      in_process("resource:request")
+      return yield(OP_REQUEST, self.id, priority or 0)
+    end
+    function Resource:release() return H.release(self.id) end
+    function Resource:in_use() return H.in_use(self.id) end
+    function Resource:queue_length() return H.queue_length(self.id) end
+
+    function sim.resource(spec)
+      local id = H.resource(spec)
+      return setmetatable({ id = id, name = spec.name, capacity = spec.capacity }, Resource)
+    end
+
+    local Container = {}
+    Container.__index = Container
+    function Container:put(amount)
+      if H.container_put(self.id, amount) then return end
+      in_process("container:put")
+      return yield(OP_CPUT, self.id, amount)
+    end
+    function Container:get(amount)
+      if H.container_get(self.id, amount) then return end
+      in_process("container:get")
+      return yield(OP_CGET, self.id, amount)
+    end
+    function Container:level() return H.container_level(self.id) end
+
+    function sim.container(spec)
+      return setmetatable({ id = H.container(spec), name = spec.name }, Container)
+    end
+
+    local Store = {}
+    Store.__index = Store
+    function Store:put(item)
+      if H.store_put(self.id, item) then return end
+      in_process("store:put")
+      return yield(OP_SPUT, self.id, item)
+    end
+    function Store:get(filter)
+      local got, item = H.store_get(self.id, filter)
+      if got then return item end
+      in_process("store:get")
+      return yield(OP_SGET, self.id, filter)
+    end
+    function Store:size() return H.store_size(self.id) end
+
+    function sim.store(spec)
+      return setmetatable({ id = H.store(spec), name = spec.name }, Store)
+    end
+
+    -- Globals --------------------------------------------------------------------
+    local function unit(factor, name)
+      return function(n)
+        if type(n) ~= "number" then
+          raise("bad argument #1 to '" .. name .. "' (number expected, got " .. type(n) .. ")")
+        end
+        return n * factor
+      end
+    end
+
+    local globals = {
+      scenario = H.scenario,
+      seconds = unit(1, "seconds"), minutes = unit(60, "minutes"),
+      hours = unit(3600, "hours"), days = unit(86400, "days"),
+    }
+
+    return sim, globals, worker
+    """#
 }

@@ -152,7 +152,8 @@
 
   @inlinable mutating func pushBucket(_ event: ScheduledEvent, rung r: Int) {
     let rung = rungs[r]
-    let bucket = Int(truncatingIfNeeded: UInt64(bitPattern: event.key.time &- rung.start) &>> rung.shift)
+    let bucket = Int(
+      truncatingIfNeeded: UInt64(bitPattern: event.key.time &- rung.start) &>> rung.shift)
     let node = allocateNode()
     nodes[Int(node)] = Node(event: event, next: rung.heads[bucket])
     rung.heads[bucket] = node

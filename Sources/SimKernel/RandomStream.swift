@@ -60,7 +60,9 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     return result
   }
 
-  @inlinable @inline(__always) func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
+  @inlinable @inline(__always) func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 {
+    (x << k) | (x >> (64 &- k))
+  }
 
   /// A double uniform on [0, 1) with 53 random bits.
   @inlinable @inline(__always) public mutating func unit() -> Double {

@@ -1,9 +1,9 @@
 import Benchmarks
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// drillsim-bench NAME [NAME...] [--json] [--repeat N]
@@ -44,7 +44,9 @@ while let argument = arguments.popFirst() {
 }
 
 let catalog = BenchmarkCatalog.full
-if names.isEmpty { fail("no benchmark named\n\(usage)\nbenchmarks: \(catalog.names.joined(separator: ", "))") }
+if names.isEmpty {
+  fail("no benchmark named\n\(usage)\nbenchmarks: \(catalog.names.joined(separator: ", "))")
+}
 var selected: [Benchmark] = []
 for name in names {
   guard let benchmark = catalog.benchmark(named: name) else {

@@ -21,7 +21,8 @@ struct Bench: ParsableCommand {
     var selected: [Benchmark] = []
     for name in names {
       guard let benchmark = catalog.benchmark(named: name) else {
-        printError("drillsim: unknown benchmark '\(name)' (known: \(catalog.names.joined(separator: ", ")))")
+        printError(
+          "drillsim: unknown benchmark '\(name)' (known: \(catalog.names.joined(separator: ", ")))")
         throw ExitStatus.invalidInput.code
       }
       selected.append(benchmark)

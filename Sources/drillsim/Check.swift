@@ -17,7 +17,8 @@ struct Check: ParsableCommand {
   func run() throws {
     let path = ScenarioLocation.resolve(scenario)
     do {
-      let world = try LuaScenario(path: path, options: try options.runOptions { _ in }, sink: EventLog())
+      let world = try LuaScenario(
+        path: path, options: try options.runOptions { _ in }, sink: EventLog())
       let spec = world.spec
       print("\(path): ok")
       print("  name: \(spec.name)")
@@ -26,7 +27,9 @@ struct Check: ParsableCommand {
       if let map = spec.map { print("  map: \(map)") }
       for raster in spec.rasters { print("  \(raster.field): \(raster.path)") }
       for parameter in world.parameterSpecs {
-        print("  param \(parameter.name) = \(describe(parameter.defaultValue))\(parameter.doc.map { ": \($0)" } ?? "")")
+        print(
+          "  param \(parameter.name) = \(describe(parameter.defaultValue))\(parameter.doc.map { ": \($0)" } ?? "")"
+        )
       }
     } catch let error as ScenarioError {
       printError("drillsim: invalid input: \(error)")

@@ -50,7 +50,8 @@ struct Run: ParsableCommand {
       try folder.prepare()
       try journal.open(at: folder.eventsURL)
     } catch {
-      printError("drillsim: cannot write results to \(folder.url.path): \(error.localizedDescription)")
+      printError(
+        "drillsim: cannot write results to \(folder.url.path): \(error.localizedDescription)")
       throw ExitStatus.invalidInput.code
     }
     let result = world.run()
@@ -62,7 +63,8 @@ struct Run: ParsableCommand {
       try Data(log.utf8).write(to: folder.logURL, options: .atomic)
       try folder.writeSummary(result)
     } catch {
-      printError("drillsim: cannot write results to \(folder.url.path): \(error.localizedDescription)")
+      printError(
+        "drillsim: cannot write results to \(folder.url.path): \(error.localizedDescription)")
       throw ExitStatus.runFailed.code
     }
     report(result, folder: folder, wall: wall)
@@ -78,11 +80,13 @@ struct Run: ParsableCommand {
     guard !quiet else { return }
     let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
     var line = "\(result.scenario) (seed \(result.seed)): \(result.status.rawValue)"
-    line += " at t=\(result.simEnd) s, \(result.events) events, \(String(format: "%.2f", seconds)) s wall"
+    line +=
+      " at t=\(result.simEnd) s, \(result.events) events, \(String(format: "%.2f", seconds)) s wall"
     if let reason = result.stopReason { line += " (\(reason))" }
     print(line)
     for objective in result.objectives {
-      print("  objective \(objective.name): \(objective.rating)\(objective.pass ? "" : " (not met)")")
+      print(
+        "  objective \(objective.name): \(objective.rating)\(objective.pass ? "" : " (not met)")")
     }
     print("results: \(folder.url.path)")
   }

@@ -9,7 +9,9 @@ struct ScenarioOptions: ParsableArguments {
   @Option(name: .long, help: "Seed for every random stream (overrides the scenario's).")
   var seed: UInt64?
 
-  @Option(name: .long, help: ArgumentHelp("Set a declared parameter (repeatable).", valueName: "name=value"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Set a declared parameter (repeatable).", valueName: "name=value"))
   var param: [String] = []
 
   @Option(name: .long, help: "Lua instructions the run may execute (a count, never wall time).")

@@ -26,7 +26,8 @@ import Testing
     let result = try CommandLine.run(["run", path, "--out", out.path] + arguments)
     #expect(result.status == 2, "\(arguments): \(result.stderr)")
     #expect(result.stderr.contains(message), "\(result.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
   }
 
   @Test func missingScenarioFile() throws {

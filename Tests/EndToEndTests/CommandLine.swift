@@ -48,13 +48,15 @@ enum CommandLine {
 
   /// A new empty folder under the system's temporary folder.
   static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("drillsim-e2e-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "drillsim-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
 
   /// Writes `source` as a scenario file in `folder`.
-  static func scenario(_ source: String, in folder: URL, name: String = "case.lua") throws -> String {
+  static func scenario(_ source: String, in folder: URL, name: String = "case.lua") throws -> String
+  {
     let url = folder.appendingPathComponent(name)
     try Data(source.utf8).write(to: url)
     return url.path

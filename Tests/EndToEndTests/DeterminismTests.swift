@@ -34,7 +34,8 @@ import Testing
     let result = try CommandLine.run(
       ["run", CommandLine.fixture("pairs-order.lua"), "--out", folder.path, "--quiet"])
     #expect(result.status == 0)
-    let lines = try String(contentsOf: folder.appendingPathComponent("events.jsonl"), encoding: .utf8)
+    let lines = try String(
+      contentsOf: folder.appendingPathComponent("events.jsonl"), encoding: .utf8)
     // Each village is warned `step` seconds plus its delay after the start,
     // and steps follow sorted key order ("village-1", "village-10", ...).
     let warned = lines.split(separator: "\n").filter { $0.contains("\"kind\":\"warned\"") }

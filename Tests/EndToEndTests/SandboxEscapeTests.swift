@@ -17,7 +17,10 @@ import Testing
     ("while true do pcall(function() while true do end end) end", "instruction budget", 3),
     ("local x = 0\nwhile true do x = x + 1 end", "case.lua:2: instruction budget", 3),
     ("local t = {}\nwhile true do t[#t + 1] = {} end", "memory cap", 3),
-    ("sim.process(function() local t = {} while true do t[#t+1] = ('x'):rep(64) .. #t end end)", "memory cap", 3),
+    (
+      "sim.process(function() local t = {} while true do t[#t+1] = ('x'):rep(64) .. #t end end)",
+      "memory cap", 3
+    ),
   ]
 
   @Test(arguments: 0..<SandboxEscapeTests.cases.count)
@@ -27,7 +30,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = try CommandLine.scenario(source, in: folder)
     let result = try CommandLine.run(
-      ["run", path, "--max-instructions", "20000000", "--max-memory-mb", "64", "--out", folder.appendingPathComponent("out").path])
+      [
+        "run", path, "--max-instructions", "20000000", "--max-memory-mb", "64", "--out",
+        folder.appendingPathComponent("out").path,
+      ])
     #expect(!result.crashed)
     #expect(result.status == status, "\(source): \(result.stderr)")
     #expect(result.stderr.contains(message), "\(source): \(result.stderr)")

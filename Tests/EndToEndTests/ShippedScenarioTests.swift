@@ -20,7 +20,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try CommandLine.run(["run", "scenarios/\(name)", "--out", folder.path, "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")
-    let summary = try String(contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8)
+    let summary = try String(
+      contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8)
     #expect(summary.contains("\"status\": \"complete\""))
   }
 

@@ -4,7 +4,9 @@ import Testing
 /// The sandbox on its own: what scripts can and cannot reach.
 @Suite struct SandboxTests {
   /// Runs `source` in a fresh sandboxed state; returns the error, if any.
-  func run(_ source: String, limits: LuaLimits = LuaLimits(instructions: 50_000_000, memoryBytes: 64 << 20))
+  func run(
+    _ source: String, limits: LuaLimits = LuaLimits(instructions: 50_000_000, memoryBytes: 64 << 20)
+  )
     throws -> LuaError?
   {
     let state = try LuaState(limits: limits)
@@ -12,7 +14,10 @@ import Testing
     let sandbox = try state.installSandbox(
       SandboxOptions(
         moduleRoot: nil, print: { _ in },
-        randomUnit: { draws += 1; return 0.5 }, randomInteger: { a, _ in a }))
+        randomUnit: {
+          draws += 1
+          return 0.5
+        }, randomInteger: { a, _ in a }))
     try state.load(source, chunkName: "=test")
     state.push(sandbox.environment)
     #expect(lua_setupvalue_ok(state))
@@ -26,21 +31,22 @@ import Testing
 
   func lua_setupvalue_ok(_ state: LuaState) -> Bool { state.setChunkEnvironment() }
 
-  @Test(arguments: [
-    ("io.open('/etc/passwd')", "'io' is not available"),
-    ("os.execute('true')", "'os' is not available"),
-    ("debug.getinfo(1)", "'debug' is not available"),
-    ("require('socket')", "require is not available"),
-    ("string.dump(print)", "string.dump is not available"),
-    ("load(string.char(27) .. 'LuaT')", nil),
-    ("string.rep = function() end", "read-only table 'string'"),
-    ("math.random = function() return 4 end", "read-only table 'math'"),
-    ("rawset(table, 'insert', print)", "read-only table"),
-    ("getmetatable('').__index.rep = nil", "attempt to index a boolean value"),
-    ("math.randomseed(42)", "math.randomseed is disabled"),
-    ("collectgarbage('stop')", "only \"count\""),
-    ("pairs = nil", "cannot replace the built-in 'pairs'"),
-  ] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("io.open('/etc/passwd')", "'io' is not available"),
+      ("os.execute('true')", "'os' is not available"),
+      ("debug.getinfo(1)", "'debug' is not available"),
+      ("require('socket')", "require is not available"),
+      ("string.dump(print)", "string.dump is not available"),
+      ("load(string.char(27) .. 'LuaT')", nil),
+      ("string.rep = function() end", "read-only table 'string'"),
+      ("math.random = function() return 4 end", "read-only table 'math'"),
+      ("rawset(table, 'insert', print)", "read-only table"),
+      ("getmetatable('').__index.rep = nil", "attempt to index a boolean value"),
+      ("math.randomseed(42)", "math.randomseed is disabled"),
+      ("collectgarbage('stop')", "only \"count\""),
+      ("pairs = nil", "cannot replace the built-in 'pairs'"),
+    ] as [(String, String?)])
   func escapeAttemptsFail(source: String, expected: String?) throws {
     let error = try run(source)
     if let expected {
@@ -48,7 +54,8 @@ import Testing
       #expect(message.contains(expected), "\(source) -> \(message)")
     } else {
       // load() reports binary chunks as a failed load, not a raised error.
-      #expect(try run("assert(load(string.char(27) .. 'LuaT'))")?.message.contains("binary") == true)
+      #expect(
+        try run("assert(load(string.char(27) .. 'LuaT'))")?.message.contains("binary") == true)
     }
   }
 

@@ -61,7 +61,8 @@ import Testing
   }
 
   @Test func objectiveCheckReturningNonsenseFailsTheRun() throws {
-    let outcome = try ScenarioHarness.run("sim.objective { name = 'x', check = function() return 'yes' end }")
+    let outcome = try ScenarioHarness.run(
+      "sim.objective { name = 'x', check = function() return 'yes' end }")
     #expect(outcome.result.status == .failed)
   }
 }

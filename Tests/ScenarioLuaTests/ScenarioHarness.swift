@@ -11,7 +11,9 @@ enum ScenarioHarness {
   struct Outcome {
     let result: RunResult
     let events: [EventLog.Entry]
-    var metrics: [String: Double] { Dictionary(uniqueKeysWithValues: result.metrics.map { ($0.name, $0.value) }) }
+    var metrics: [String: Double] {
+      Dictionary(uniqueKeysWithValues: result.metrics.map { ($0.name, $0.value) })
+    }
     var kinds: [String] { events.map(\.kind) }
   }
 
@@ -34,7 +36,8 @@ enum ScenarioHarness {
     limits: LuaLimits = RunOptions.defaultLimits
   ) throws -> Outcome {
     let log = EventLog()
-    let options = RunOptions(seed: seed, params: params.map { (name: $0.0, text: $0.1) }, limits: limits)
+    let options = RunOptions(
+      seed: seed, params: params.map { (name: $0.0, text: $0.1) }, limits: limits)
     let scenario = try LuaScenario(path: path, options: options, sink: log)
     let result = scenario.run()
     return Outcome(result: result, events: log.entries)
@@ -43,7 +46,9 @@ enum ScenarioHarness {
   /// The `msg` fields of the run's log events.
   static func messages(_ outcome: Outcome) -> [String] {
     outcome.events.compactMap { entry in
-      guard entry.kind == "log", case .string(let text)? = entry.fields.first?.value else { return nil }
+      guard entry.kind == "log", case .string(let text)? = entry.fields.first?.value else {
+        return nil
+      }
       return text
     }
   }

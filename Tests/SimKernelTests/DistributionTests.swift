@@ -9,7 +9,9 @@ import Testing
 @Suite struct DistributionTests {
   static let n = 400_000
 
-  func moments(_ name: String, _ draw: (inout RandomStream) -> Double) -> (mean: Double, variance: Double) {
+  func moments(_ name: String, _ draw: (inout RandomStream) -> Double) -> (
+    mean: Double, variance: Double
+  ) {
     var stream = RandomStream(seed: 2024, name: name)
     var tally = Tally()
     for _ in 0..<DistributionTests.n { tally.record(draw(&stream)) }
@@ -21,8 +23,12 @@ import Testing
     _ draw: (inout RandomStream) -> Double
   ) {
     let sample = moments(name, draw)
-    #expect(abs(sample.mean - mean) <= tolerance * max(abs(mean), variance.squareRoot()), "\(name) mean \(sample.mean) vs \(mean)")
-    #expect(abs(sample.variance / variance - 1) <= 3 * tolerance, "\(name) variance \(sample.variance) vs \(variance)")
+    #expect(
+      abs(sample.mean - mean) <= tolerance * max(abs(mean), variance.squareRoot()),
+      "\(name) mean \(sample.mean) vs \(mean)")
+    #expect(
+      abs(sample.variance / variance - 1) <= 3 * tolerance,
+      "\(name) variance \(sample.variance) vs \(variance)")
   }
 
   @Test func uniform() {

@@ -48,7 +48,8 @@ import Testing
 
   @Test(arguments: [Int64(0), 3, 1000, 1 << 20])
   func heapMatchesReferenceSort(spread: Int64) {
-    exercise(QuaternaryHeap.self, seed: 7, operations: 6000, timeSpread: spread, farProbability: 0.01)
+    exercise(
+      QuaternaryHeap.self, seed: 7, operations: 6000, timeSpread: spread, farProbability: 0.01)
   }
 
   @Test(arguments: [Int64(0), 3, 1000, 1 << 20])
@@ -84,7 +85,9 @@ import Testing
     while let expected = heap.popMin() {
       #expect(ladder.popMin()?.key == expected.key)
       popped += 1
-      if popped % 7 == 0, expected.key.time < 1 << 50 { add(expected.key.time + Int64(popped % 13), UInt8(popped % 3)) }
+      if popped % 7 == 0, expected.key.time < 1 << 50 {
+        add(expected.key.time + Int64(popped % 13), UInt8(popped % 3))
+      }
     }
     #expect(ladder.count == 0)
   }
@@ -103,7 +106,9 @@ import Testing
     #expect(a.count == 100)
     #expect(b.count == 99)
     #expect(a.peekMin()?.key.time == 1)
-    a.insert(ScheduledEvent(key: EventKey(time: 0, priority: .normal, sequence: 999), handler: 0, payload: 0))
+    a.insert(
+      ScheduledEvent(
+        key: EventKey(time: 0, priority: .normal, sequence: 999), handler: 0, payload: 0))
     #expect(b.peekMin()?.key.time == 2)
     #expect(a.peekMin()?.key.time == 0)
   }

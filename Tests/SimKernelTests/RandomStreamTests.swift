@@ -29,7 +29,9 @@ import Testing
     var other = RandomStream(seed: 9, name: "flood", replication: 2)
     for _ in 0..<1000 { _ = other.next() }
     #expect(RandomStream.derive(seed: 9, name: "fire", replication: 2) == before)
-    #expect(draws(RandomStream(rawSeed: before)) == draws(RandomStream(seed: 9, name: "fire", replication: 2)))
+    #expect(
+      draws(RandomStream(rawSeed: before))
+        == draws(RandomStream(seed: 9, name: "fire", replication: 2)))
   }
 
   /// Derivation and raw-seed streams are pure functions of their inputs.

@@ -73,7 +73,8 @@ final class EventLog {
     for id in 0..<5000 {
       let time = rng.integer(0, 400)
       let priority = UInt8(rng.integer(0, 2))
-      sim.schedule(record, at: SimTime(ms: time), priority: EventPriority(priority), payload: Int64(id))
+      sim.schedule(
+        record, at: SimTime(ms: time), priority: EventPriority(priority), payload: Int64(id))
       expected.append((time, priority, Int64(id)))
     }
     sim.run()
