@@ -8,50 +8,50 @@ import CLua
 /// lauxlib convention every Lua programmer knows. Reads use raw access, so
 /// no metamethod can run (and raise) inside a Swift frame.
 public struct LuaCall {
-  let L: OpaquePointer
+  let pointer: OpaquePointer
   /// The Lua-visible name of the function being called.
   public let name: StaticString
 
-  init(_ L: OpaquePointer, name: StaticString) {
-    self.L = L
+  init(_ pointer: OpaquePointer, name: StaticString) {
+    self.pointer = pointer
     self.name = name
   }
 
   /// Number of values on the stack (arguments, in a call).
-  public var count: Int32 { lua_gettop(L) }
+  public var count: Int32 { lua_gettop(pointer) }
 
   public func type(at index: Int32) -> LuaType {
-    LuaType(rawValue: lua_type(L, index)) ?? .none
+    LuaType(rawValue: lua_type(pointer, index)) ?? .none
   }
 
-  public func isNil(at index: Int32) -> Bool { lua_type(L, index) <= LUA_TNIL }
+  public func isNil(at index: Int32) -> Bool { lua_type(pointer, index) <= LUA_TNIL }
 
   // MARK: - Unchecked reads
 
   public func string(at index: Int32) -> String? {
-    guard lua_type(L, index) == LUA_TSTRING || lua_type(L, index) == LUA_TNUMBER else {
+    guard lua_type(pointer, index) == LUA_TSTRING || lua_type(pointer, index) == LUA_TNUMBER else {
       return nil
     }
     var length = 0
-    guard let chars = clua_tolstring(L, index, &length) else { return nil }
+    guard let chars = clua_tolstring(pointer, index, &length) else { return nil }
     return chars.withMemoryRebound(to: UInt8.self, capacity: length) {
       String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
     }
   }
 
   public func number(at index: Int32) -> Double? {
-    lua_type(L, index) == LUA_TNUMBER ? clua_tonumber(L, index) : nil
+    lua_type(pointer, index) == LUA_TNUMBER ? clua_tonumber(pointer, index) : nil
   }
 
   public func integer(at index: Int32) -> Int64? {
-    guard lua_type(L, index) == LUA_TNUMBER else { return nil }
-    if clua_isinteger(L, index) != 0 { return Int64(clua_tointeger(L, index)) }
-    let value = clua_tonumber(L, index)
+    guard lua_type(pointer, index) == LUA_TNUMBER else { return nil }
+    if clua_isinteger(pointer, index) != 0 { return Int64(clua_tointeger(pointer, index)) }
+    let value = clua_tonumber(pointer, index)
     guard value.rounded() == value, abs(value) < 9.2e18 else { return nil }
     return Int64(value)
   }
 
-  public func boolean(at index: Int32) -> Bool { lua_toboolean(L, index) != 0 }
+  public func boolean(at index: Int32) -> Bool { lua_toboolean(pointer, index) != 0 }
 
   // MARK: - Checked arguments
 
@@ -77,7 +77,7 @@ public struct LuaCall {
   }
 
   public func checkString(_ index: Int32) throws(LuaCallError) -> String {
-    guard lua_type(L, index) == LUA_TSTRING, let value = string(at: index) else {
+    guard lua_type(pointer, index) == LUA_TSTRING, let value = string(at: index) else {
       throw argumentError(index, "string expected, got \(describe(index))")
     }
     return value
@@ -104,9 +104,9 @@ public struct LuaCall {
   /// Pushes `table[key]` (raw) and returns its type; the caller pops it.
   @discardableResult
   public func pushField(_ table: Int32, _ key: String) -> LuaType {
-    let absolute = lua_absindex(L, table)
-    lua_pushstring(L, key)
-    return LuaType(rawValue: lua_rawget(L, absolute)) ?? .none
+    let absolute = lua_absindex(pointer, table)
+    lua_pushstring(pointer, key)
+    return LuaType(rawValue: lua_rawget(pointer, absolute)) ?? .none
   }
 
   /// Reads `table[key]` (raw) through `read`, then pops it.
@@ -118,51 +118,52 @@ public struct LuaCall {
 
   /// The string keys of a table, sorted (for checking unknown fields).
   public func stringKeys(_ table: Int32) -> [String] {
-    let absolute = lua_absindex(L, table)
+    let absolute = lua_absindex(pointer, table)
     var keys: [String] = []
-    lua_pushnil(L)
-    while lua_next(L, absolute) != 0 {
-      clua_pop(L, 1)
-      keys.append(lua_type(L, -1) == LUA_TSTRING ? string(at: -1) ?? "?" : "[\(describe(-1))]")
+    lua_pushnil(pointer)
+    while lua_next(pointer, absolute) != 0 {
+      clua_pop(pointer, 1)
+      let isString = lua_type(pointer, -1) == LUA_TSTRING
+      keys.append(isString ? string(at: -1) ?? "?" : "[\(describe(-1))]")
     }
     return keys.sorted()
   }
 
-  public func rawLength(_ index: Int32) -> Int { Int(lua_rawlen(L, index)) }
+  public func rawLength(_ index: Int32) -> Int { Int(lua_rawlen(pointer, index)) }
 
   /// The integer at `table[position]` (raw), nil if it is not one.
   public func integer(in table: Int32, at position: Int64) -> Int64? {
-    guard lua_type(L, table) == LUA_TTABLE else { return nil }
-    lua_rawgeti(L, table, lua_Integer(position))
-    defer { clua_pop(L, 1) }
+    guard lua_type(pointer, table) == LUA_TTABLE else { return nil }
+    lua_rawgeti(pointer, table, lua_Integer(position))
+    defer { clua_pop(pointer, 1) }
     return integer(at: -1)
   }
 
   // MARK: - Pushing results
 
-  public func push(number: Double) { lua_pushnumber(L, number) }
-  public func push(integer: Int64) { lua_pushinteger(L, lua_Integer(integer)) }
-  public func push(boolean: Bool) { lua_pushboolean(L, boolean ? 1 : 0) }
-  public func pushNil() { lua_pushnil(L) }
+  public func push(number: Double) { lua_pushnumber(pointer, number) }
+  public func push(integer: Int64) { lua_pushinteger(pointer, lua_Integer(integer)) }
+  public func push(boolean: Bool) { lua_pushboolean(pointer, boolean ? 1 : 0) }
+  public func pushNil() { lua_pushnil(pointer) }
   public func push(string: String) {
     var text = string
     text.withUTF8 { buffer in
       buffer.withMemoryRebound(to: CChar.self) {
-        _ = lua_pushlstring(L, $0.baseAddress, $0.count)
+        _ = lua_pushlstring(pointer, $0.baseAddress, $0.count)
       }
     }
   }
-  public func pushCopy(of index: Int32) { lua_pushvalue(L, index) }
-  public func newTable() { clua_newtable(L) }
+  public func pushCopy(of index: Int32) { lua_pushvalue(pointer, index) }
+  public func newTable() { clua_newtable(pointer) }
   /// Sets `table[key] = top` (raw) and pops the value.
   public func setField(_ table: Int32, _ key: String) {
-    let absolute = lua_absindex(L, table)
-    lua_pushstring(L, key)
-    lua_rotate(L, -2, 1)
-    lua_rawset(L, absolute)
+    let absolute = lua_absindex(pointer, table)
+    lua_pushstring(pointer, key)
+    lua_rotate(pointer, -2, 1)
+    lua_rawset(pointer, absolute)
   }
-  public func pop(_ n: Int32) { clua_pop(L, n) }
-  public func setTop(_ index: Int32) { lua_settop(L, index) }
+  public func pop(_ n: Int32) { clua_pop(pointer, n) }
+  public func setTop(_ index: Int32) { lua_settop(pointer, index) }
 }
 
 /// Lua's basic types, as `lua_type` reports them.

@@ -35,7 +35,7 @@ public struct Sandbox {
 extension LuaState {
   /// Builds the sandbox (see `SandboxSource`) and returns its handles.
   public func installSandbox(_ options: SandboxOptions) throws(LuaError) -> Sandbox {
-    clb_hide_string_metatable(L)
+    clb_hide_string_metatable(raw)
     try load(SandboxSource.text, chunkName: SandboxSource.chunkName)
     // stack: chunk
     stack.newTable()
@@ -79,9 +79,9 @@ extension LuaState {
 
   /// Sets the first upvalue (_ENV) of the function at `index`.
   func setEnvironment(of index: Int32, to environment: LuaRef) {
-    let function = lua_absindex(L, index)
+    let function = lua_absindex(raw, index)
     push(environment)
-    _ = lua_setupvalue(L, function, 1)
+    _ = lua_setupvalue(raw, function, 1)
   }
 
   /// Lua 5.4's `math.random` contract over the host's stream.
@@ -145,6 +145,6 @@ extension LuaState {
   /// Pops a table and makes it the _ENV of the function below it (for
   /// chunks loaded with `load` that must run in a sandbox).
   public func setChunkEnvironment() -> Bool {
-    lua_setupvalue(L, -2, 1) != nil
+    lua_setupvalue(raw, -2, 1) != nil
   }
 }

@@ -23,13 +23,13 @@ public enum LuaResumeOutcome {
 extension LuaState {
   /// Moves `count` values from the main stack to the thread's stack.
   public func move(_ count: Int32, to thread: LuaThread) {
-    lua_xmove(L, thread.pointer, count)
+    lua_xmove(raw, thread.pointer, count)
   }
 
   /// Resumes `thread` with the `arguments` values on its stack.
   public func resume(_ thread: LuaThread, arguments: Int32) -> LuaResumeOutcome {
     var results: Int32 = 0
-    let status = clb_resume(L, thread.pointer, arguments, &results)
+    let status = clb_resume(raw, thread.pointer, arguments, &results)
     switch status {
     case LUA_YIELD: return .yielded(results)
     case LUA_OK:
@@ -42,46 +42,48 @@ extension LuaState {
 
   /// Closes a thread and drops its anchor.
   public func close(_ thread: LuaThread) {
-    clb_closethread(L, thread.pointer)
+    clb_closethread(raw, thread.pointer)
     release(thread.ref)
   }
 }
 
 extension LuaState {
-  /// A new, empty coroutine, anchored in the registry. Push its function
+  /// A new, empty coroutine, anchored in the registry.
+  ///
+  /// Push its function
   /// and arguments before the first resume.
   public func newThread(on stack: LuaCall) -> LuaThread {
-    guard let thread = lua_newthread(stack.L) else { preconditionFailure("lua_newthread") }
-    let ref = LuaRef(raw: luaL_ref(stack.L, clua_registryindex()))
+    guard let thread = lua_newthread(stack.pointer) else { preconditionFailure("lua_newthread") }
+    let ref = LuaRef(raw: luaL_ref(stack.pointer, clua_registryindex()))
     return LuaThread(pointer: thread, ref: ref)
   }
 
   /// Copies `count` values starting at `index` of `stack` onto `thread`.
   public func copy(from stack: LuaCall, at index: Int32, count: Int32, to thread: LuaThread) {
-    let first = lua_absindex(stack.L, index)
-    _ = lua_checkstack(stack.L, count)
+    let first = lua_absindex(stack.pointer, index)
+    _ = lua_checkstack(stack.pointer, count)
     _ = lua_checkstack(thread.pointer, count + 1)
-    for offset in 0..<count { lua_pushvalue(stack.L, first + offset) }
-    lua_xmove(stack.L, thread.pointer, count)
+    for offset in 0..<count { lua_pushvalue(stack.pointer, first + offset) }
+    lua_xmove(stack.pointer, thread.pointer, count)
   }
 
   /// Anchors a copy of the value at `index` of `stack` in the registry.
   public func ref(from stack: LuaCall, at index: Int32) -> LuaRef {
-    lua_pushvalue(stack.L, index)
-    return LuaRef(raw: luaL_ref(stack.L, clua_registryindex()))
+    lua_pushvalue(stack.pointer, index)
+    return LuaRef(raw: luaL_ref(stack.pointer, clua_registryindex()))
   }
 
   /// Pushes a referenced value onto `stack` (a suspended thread's included).
   public func push(_ ref: LuaRef, onto stack: LuaCall) {
-    _ = lua_checkstack(stack.L, 2)
-    lua_rawgeti(stack.L, clua_registryindex(), lua_Integer(ref.raw))
+    _ = lua_checkstack(stack.pointer, 2)
+    lua_rawgeti(stack.pointer, clua_registryindex(), lua_Integer(ref.raw))
   }
 
   /// Calls the function below `arguments` values on `stack`, protected, on
   /// that thread (for callbacks such as store filters, from inside a host
   /// function).
   public func call(on stack: LuaCall, arguments: Int32, results: Int32) throws(LuaError) {
-    let status = clb_pcall(stack.L, arguments, results)
+    let status = clb_pcall(stack.pointer, arguments, results)
     guard status == LUA_OK else {
       let text = stack.string(at: -1) ?? "(error object is not a string)"
       stack.pop(1)

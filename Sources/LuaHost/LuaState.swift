@@ -20,8 +20,9 @@ public struct LuaLimits: Sendable {
   }
 }
 
-/// One Lua 5.4 state: the owner of a `lua_State`, its Swift functions and
-/// its limits. One per run, never shared between threads.
+/// One Lua 5.4 state: the owner of a `lua_State` and its Swift functions.
+///
+/// One per run, with its own limits, never shared between threads.
 ///
 /// Every call into Lua goes through `call` (a protected call with a
 /// traceback handler) or `resume`; Swift functions bound into Lua report
@@ -33,35 +34,35 @@ public final class LuaState {
   public typealias Function = (LuaCall) throws(LuaCallError) -> Int32
 
   /// The raw state, for this module and the bridge.
-  let L: OpaquePointer
+  let raw: OpaquePointer
   var functions: [Function] = []
   var functionNames: [StaticString] = []
 
   public init(limits: LuaLimits) throws(LuaError) {
     clb_set_dispatch(luaDispatch)
-    guard let L = clb_newstate(nil, limits.memoryBytes) else {
+    guard let raw = clb_newstate(nil, limits.memoryBytes) else {
       throw LuaError(kind: .host, message: "cannot create a Lua state: out of memory")
     }
-    self.L = L
-    clb_set_host(L, Unmanaged.passUnretained(self).toOpaque())
-    guard clb_open_libs(L) == LUA_OK else {
+    self.raw = raw
+    clb_set_host(raw, Unmanaged.passUnretained(self).toOpaque())
+    guard clb_open_libs(raw) == LUA_OK else {
       throw LuaError(kind: .host, message: "cannot open the Lua libraries")
     }
     if limits.instructions > 0 || limits.memoryBytes > 0 {
-      clb_set_instruction_budget(L, limits.instructions, limits.hookInterval)
+      clb_set_instruction_budget(raw, limits.instructions, limits.hookInterval)
     }
   }
 
-  deinit { clb_close(L) }
+  deinit { clb_close(raw) }
 
   /// Instructions charged so far (a multiple of the hook interval).
-  public var instructionsUsed: Int64 { clb_instructions_used(L) }
+  public var instructionsUsed: Int64 { clb_instructions_used(raw) }
   /// Bytes held now, and the most ever held.
-  public var memoryUsed: Int { clb_memory_used(L) }
-  public var memoryPeak: Int { clb_memory_peak(L) }
+  public var memoryUsed: Int { clb_memory_used(raw) }
+  public var memoryPeak: Int { clb_memory_peak(raw) }
 
   /// The main thread's stack, for pushing arguments and reading results.
-  public var stack: LuaCall { LuaCall(L, name: "?") }
+  public var stack: LuaCall { LuaCall(raw, name: "?") }
 
   /// Registers a Swift function; `name` appears in argument errors.
   public func register(_ name: StaticString, _ body: @escaping Function) -> LuaFunctionID {
@@ -72,7 +73,7 @@ public final class LuaState {
 
   /// Pushes a registered function as a Lua value.
   public func push(_ function: LuaFunctionID) {
-    clb_push_function(L, function.raw)
+    clb_push_function(raw, function.raw)
   }
 
   /// Compiles Lua text and pushes the resulting function.
@@ -82,7 +83,7 @@ public final class LuaState {
     let status = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress.map { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-          clb_load(L, $0, buffer.count - 1, chunkName)
+          clb_load(raw, $0, buffer.count - 1, chunkName)
         }
       } ?? LUA_ERRMEM
     }
@@ -90,21 +91,22 @@ public final class LuaState {
   }
 
   /// Calls the function below `arguments` values on the stack, protected.
+  ///
   /// Leaves `results` values (LUA_MULTRET for all) on success.
   public func call(arguments: Int32, results: Int32) throws(LuaError) {
-    let status = clb_pcall(L, arguments, results)
+    let status = clb_pcall(raw, arguments, results)
     guard status == LUA_OK else { throw popError(status: status, compiling: false) }
   }
 
   /// Turns the error message on top into a `LuaError` and pops it.
   func popError(status: Int32, compiling: Bool) -> LuaError {
     let text = stack.string(at: -1) ?? "(error object is not a string)"
-    clua_pop(L, 1)
+    clua_pop(raw, 1)
     return LuaError(kind: errorKind(status: status, compiling: compiling), text: text)
   }
 
   func errorKind(status: Int32, compiling: Bool) -> LuaError.Kind {
-    switch clb_limit_hit(L) {
+    switch clb_limit_hit(raw) {
     case CLB_LIMIT_INSTRUCTIONS: return .instructionBudget
     case CLB_LIMIT_MEMORY: return .memoryCap
     default:
@@ -116,15 +118,15 @@ public final class LuaState {
   // MARK: - Registry references
 
   /// Pops the top value into the registry and returns its reference.
-  public func ref() -> LuaRef { LuaRef(raw: luaL_ref(L, clua_registryindex())) }
+  public func ref() -> LuaRef { LuaRef(raw: luaL_ref(raw, clua_registryindex())) }
 
   /// Pushes a referenced value.
   public func push(_ ref: LuaRef) {
-    lua_rawgeti(L, clua_registryindex(), lua_Integer(ref.raw))
+    lua_rawgeti(raw, clua_registryindex(), lua_Integer(ref.raw))
   }
 
   /// Releases a reference so its value can be collected.
-  public func release(_ ref: LuaRef) { luaL_unref(L, clua_registryindex(), ref.raw) }
+  public func release(_ ref: LuaRef) { luaL_unref(raw, clua_registryindex(), ref.raw) }
 
   /// Calls `body` from the bridge's trampoline.
   func invoke(_ id: Int32, on thread: OpaquePointer) -> Int32 {
@@ -168,7 +170,7 @@ extension LuaState {
   /// Pushes `library.name` from the full (unsandboxed) globals, for host
   /// Lua code such as a prelude that needs `coroutine.yield`.
   public func pushLibraryFunction(_ library: String, _ name: String) {
-    lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+    lua_rawgeti(raw, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
     let stack = self.stack
     stack.pushField(-1, library)
     if stack.type(at: -1) == .table {
@@ -177,7 +179,7 @@ extension LuaState {
       stack.pushNil()
     }
     // stack: globals, library, function
-    clua_replace(L, -3)
+    clua_replace(raw, -3)
     stack.pop(1)
   }
 }

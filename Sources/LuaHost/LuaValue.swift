@@ -38,8 +38,10 @@ extension LuaCall {
     case .none, .nil: return .nil
     case .boolean: return .boolean(boolean(at: index))
     case .number:
-      if clua_isinteger(L, index) != 0 { return .integer(Int64(clua_tointeger(L, index))) }
-      return .number(clua_tonumber(L, index))
+      if clua_isinteger(pointer, index) != 0 {
+        return .integer(Int64(clua_tointeger(pointer, index)))
+      }
+      return .number(clua_tonumber(pointer, index))
     case .string: return .string(string(at: index) ?? "")
     case .table:
       guard depth > 0 else { return .opaque("table") }
@@ -49,13 +51,13 @@ extension LuaCall {
   }
 
   func entries(of index: Int32, depth: Int) -> [LuaTableEntry] {
-    let absolute = lua_absindex(L, index)
+    let absolute = lua_absindex(pointer, index)
     var entries: [LuaTableEntry] = []
-    lua_pushnil(L)
-    while lua_next(L, absolute) != 0 {
+    lua_pushnil(pointer)
+    while lua_next(pointer, absolute) != 0 {
       // stack: ..., key, value
       let value = value(at: -1, depth: depth)
-      clua_pop(L, 1)
+      clua_pop(pointer, 1)
       entries.append(LuaTableEntry(key: self.value(at: -1, depth: 0), value: value))
     }
     return entries.sorted { LuaValue.keyOrder($0.key, $1.key) }
@@ -70,11 +72,11 @@ extension LuaCall {
     case .number(let d): push(number: d)
     case .string(let s): push(string: s)
     case .table(let entries):
-      lua_createtable(L, 0, Int32(entries.count))
+      lua_createtable(pointer, 0, Int32(entries.count))
       for entry in entries {
         push(entry.key)
         push(entry.value)
-        lua_rawset(L, -3)
+        lua_rawset(pointer, -3)
       }
     }
   }

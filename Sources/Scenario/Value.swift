@@ -1,5 +1,7 @@
-/// A data value that crosses from a scenario into outputs: event payloads,
-/// parameter values, metric series. JSON-shaped and script-language-free.
+/// A data value that crosses from a scenario into outputs.
+///
+/// Event payloads, parameter values, metric series: JSON-shaped and free of
+/// any script language.
 ///
 /// Objects keep their keys in a fixed order (sorted by the producer), so the
 /// same value always prints the same way.

@@ -20,7 +20,7 @@ import Testing
         }, randomInteger: { a, _ in a }))
     try state.load(source, chunkName: "=test")
     state.push(sandbox.environment)
-    #expect(lua_setupvalue_ok(state))
+    #expect(state.setChunkEnvironment())
     do {
       try state.call(arguments: 0, results: 0)
       return nil
@@ -28,8 +28,6 @@ import Testing
       return error
     }
   }
-
-  func lua_setupvalue_ok(_ state: LuaState) -> Bool { state.setChunkEnvironment() }
 
   @Test(
     arguments: [
