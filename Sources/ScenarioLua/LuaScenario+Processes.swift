@@ -56,6 +56,10 @@ extension LuaScenario {
       processes.slots[i].state == .scheduled, let thread = processes.slots[i].thread
     else { return }
     processes.slots[i].state = .running
+    resumptions &+= 1
+    if resumptions & 0xffff == 0, let progress = options.progress {
+      progress(simulator.now, simulator.eventsProcessed)
+    }
     let arguments = processes.slots[i].resumeArguments
     processes.slots[i].resumeArguments = 0
     processes.current = pid

@@ -15,7 +15,12 @@ public final class LuaScenario {
   public let path: String
   public internal(set) var spec: ScenarioSpec
 
-  let options: RunOptions
+  var options: RunOptions
+  /// Progress reports during `run()` (see `RunOptions.progress`).
+  public var progress: ((SimTime, Int) -> Void)? {
+    get { options.progress }
+    set { options.progress = newValue }
+  }
   let lua: LuaState
   let sandbox: Sandbox
   let simulator = Simulator()
@@ -40,6 +45,8 @@ public final class LuaScenario {
   /// Set when a host function rejected input (exit 2, not a script error).
   var rejectedInput = false
   var resumeHandler = HandlerID(raw: 0)
+  /// Process resumptions so far (paces progress reports).
+  var resumptions = 0
   /// The prelude's worker loop that every process coroutine runs.
   var worker = LuaRef(raw: 0)
   var mathStream: RandomStream

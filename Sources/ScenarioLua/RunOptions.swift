@@ -1,4 +1,5 @@
 import LuaHost
+import SimKernel
 
 /// How to run a scenario: what the command line can change.
 public struct RunOptions {
@@ -11,6 +12,10 @@ public struct RunOptions {
   public var log: (String) -> Void
   /// Replication number for stream seeds (sweeps).
   public var replication: Int
+  /// Called now and then during a run with the sim time reached and the
+  /// events processed (every 65 536 process resumptions), for progress
+  /// displays; it must not touch the run.
+  public var progress: ((SimTime, Int) -> Void)?
 
   public init(
     seed: UInt64? = nil, params: [(name: String, text: String)] = [],

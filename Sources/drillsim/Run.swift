@@ -54,7 +54,10 @@ struct Run: ParsableCommand {
         "drillsim: cannot write results to \(folder.url.path): \(error.localizedDescription)")
       throw ExitStatus.invalidInput.code
     }
+    let progress = ProgressLine(duration: world.spec.duration?.seconds, quiet: quiet)
+    world.progress = { time, events in progress.update(simSeconds: time.seconds, events: events) }
     let result = world.run()
+    progress.finish()
     let wall = (clock.now - started)
     do {
       try journal.close()
@@ -78,7 +81,7 @@ struct Run: ParsableCommand {
   func report(_ result: RunResult, folder: RunFolder, wall: Duration) {
     if let error = result.error { printError("drillsim: \(folder.url.path): \(error)") }
     guard !quiet else { return }
-    let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
+    let seconds = ProgressLine.seconds(wall)
     var line = "\(result.scenario) (seed \(result.seed)): \(result.status.rawValue)"
     line +=
       " at t=\(result.simEnd) s, \(result.events) events, \(String(format: "%.2f", seconds)) s wall"
