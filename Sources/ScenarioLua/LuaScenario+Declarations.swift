@@ -73,10 +73,11 @@ extension LuaScenario {
       guard let seed = call.field(1, "seed", { call.integer(at: $0) }), seed >= 0 else {
         throw reject("scenario field 'seed' must be a non-negative integer")
       }
-      guard !streamsUsed else {
+      guard !streams.isSeedFixed else {
         throw reject("scenario{} must come before the first random draw (it sets the seed)")
       }
       spec.seed = UInt64(seed)
+      if options.seed == nil { streams.reseed(UInt64(seed)) }
     }
     spec.start = try text("start")
     spec.description = try text("description")

@@ -144,18 +144,7 @@ extension LuaScenario {
 
   func bindStreams(_ bind: (StaticString, @escaping LuaState.Function) -> Void) {
     bind("rng") { [unowned(unsafe) self] call throws(LuaCallError) in
-      let name = try call.checkString(1)
-      if !self.streamsUsed { self.seedStreams() }
-      let index: Int
-      if let known = self.streamIndex[name] {
-        index = known
-      } else {
-        index = self.streams.count
-        self.streams.append(
-          RandomStream(seed: self.effectiveSeed, name: name, replication: self.options.replication))
-        self.streamIndex[name] = index
-      }
-      call.push(integer: Int64(index))
+      call.push(integer: Int64(self.streams.index(of: try call.checkString(1))))
       return 1
     }
     func draw(
@@ -169,7 +158,10 @@ extension LuaScenario {
         }
         let a = arity >= 1 ? try call.checkNumber(2) : 0
         let b = arity >= 2 ? try call.checkNumber(3) : 0
-        call.push(number: try body(&self.streams[id], a, b))
+        let x = try self.streams.draw(from: id) { stream throws(LuaCallError) in
+          try body(&stream, a, b)
+        }
+        call.push(number: x)
         return 1
       }
     }
@@ -204,7 +196,7 @@ extension LuaScenario {
       let a = try call.checkInteger(2)
       let b = try call.checkInteger(3)
       guard a <= b else { throw call.argumentError(3, "empty range \(a)..\(b)") }
-      call.push(integer: self.streams[id].integer(a, b))
+      call.push(integer: self.streams.draw(from: id) { $0.integer(a, b) })
       return 1
     }
   }

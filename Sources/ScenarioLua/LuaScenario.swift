@@ -28,8 +28,7 @@ public final class LuaScenario {
 
   // World state bound to the API (see the +Concern files).
   var processes = ProcessTable()
-  var streams: [RandomStream] = []
-  var streamIndex: [String: Int] = [:]
+  let streams: RandomStreams
   var resources: [Resource] = []
   var containers: [Container] = []
   var stores: [Store<LuaRef>] = []
@@ -39,7 +38,6 @@ public final class LuaScenario {
   var metrics = MetricSeries()
   var objectives: [PendingObjective] = []
   var headerDeclared = false
-  var streamsUsed = false
   var stopReason: String?
   var failure: RunFailure?
   /// Set when a host function rejected input (exit 2, not a script error).
@@ -49,7 +47,6 @@ public final class LuaScenario {
   var resumptions = 0
   /// The prelude's worker loop that every process coroutine runs.
   var worker = LuaRef(raw: 0)
-  var mathStream: RandomStream
 
   /// Loads `path` and runs its setup.
   ///
@@ -65,17 +62,16 @@ public final class LuaScenario {
     }
     lua = try LuaState(limits: options.limits)
     let folder = (path as NSString).deletingLastPathComponent
-    // math.random draws from its own stream; `seed` is fixed below once
-    // the header is read, so the closure reads the scenario's field.
-    mathStream = RandomStream(rawSeed: 0)
-    var unitDraw: () -> Double = { 0 }
-    var integerDraw: (Int64, Int64) -> Int64 = { a, _ in a }
+    let streams = RandomStreams(seed: options.seed ?? 1, replication: options.replication)
+    self.streams = streams
+    // math.random is the stream "math.random" like any other.
     sandbox = try lua.installSandbox(
       SandboxOptions(
         moduleRoot: folder.isEmpty ? "." : folder, print: options.log,
-        randomUnit: { unitDraw() }, randomInteger: { integerDraw($0, $1) }))
-    unitDraw = { [unowned(unsafe) self] in self.drawMath { $0.unit() } }
-    integerDraw = { [unowned(unsafe) self] a, b in self.drawMath { $0.integer(a, b) } }
+        randomUnit: { streams.draw(from: streams.index(of: "math.random")) { $0.unit() } },
+        randomInteger: { a, b in
+          streams.draw(from: streams.index(of: "math.random")) { $0.integer(a, b) }
+        }))
     resumeHandler = simulator.register { [unowned(unsafe) self] _, pid in self.resume(pid) }
     try installAPI()
     try runSetup()
@@ -86,19 +82,8 @@ public final class LuaScenario {
     ((path as NSString).lastPathComponent as NSString).deletingPathExtension
   }
 
-  func drawMath<T>(_ draw: (inout RandomStream) -> T) -> T {
-    if !streamsUsed { seedStreams() }
-    return draw(&mathStream)
-  }
-
   /// The run's seed: `--seed`, else the scenario's, else 1.
-  public var effectiveSeed: UInt64 { options.seed ?? spec.seed ?? 1 }
-
-  func seedStreams() {
-    streamsUsed = true
-    mathStream = RandomStream(
-      seed: effectiveSeed, name: "math.random", replication: options.replication)
-  }
+  public var effectiveSeed: UInt64 { streams.seed }
 
   /// Loads the prelude, binds the host table and installs `sim` and the
   /// global helpers in the sandbox.
@@ -145,7 +130,6 @@ public final class LuaScenario {
     }
     if let failure { throw failure }
     try checkOverrides()
-    if !streamsUsed { seedStreams() }
   }
 
   /// Every `--param` must name a declared parameter.
