@@ -49,19 +49,25 @@ local batch_sum = {}
 for b = 1, batches do batch_sum[b] = 0 end
 local all_sum, done = 0, 0
 
-local function report()
-  local wq, p_wait = erlang_c()
+-- Mean wait and its 95 % interval from the batch means.
+local function batch_interval()
   local mean = 0
   for b = 1, batches do mean = mean + batch_sum[b] / batch_size end
   mean = mean / batches
   local ss = 0
   for b = 1, batches do ss = ss + (batch_sum[b] / batch_size - mean) ^ 2 end
   local half = T975[batches - 1] * math.sqrt(ss / (batches - 1) / batches)
+  return mean, mean - half, mean + half
+end
+
+local function report()
+  local wq, p_wait = erlang_c()
+  local mean, low, high = batch_interval()
   sim.metric("mmc.erlang_c_wq_s", wq)
   sim.metric("mmc.erlang_c_p_wait", p_wait)
   sim.metric("mmc.wait_mean_s", mean)
-  sim.metric("mmc.wait_ci95_low_s", mean - half)
-  sim.metric("mmc.wait_ci95_high_s", mean + half)
+  sim.metric("mmc.wait_ci95_low_s", low)
+  sim.metric("mmc.wait_ci95_high_s", high)
   sim.metric("mmc.wait_mean_all_s", all_sum / customers)
   sim.metric("mmc.customers", done)
 end
@@ -93,15 +99,7 @@ sim.objective {
   target = "Erlang C mean wait inside the 95 % batch-means interval",
   check = function()
     local wq = erlang_c()
-    local low, high = nil, nil
-    -- The interval was recorded by report(); recompute from the same sums.
-    local mean = 0
-    for b = 1, batches do mean = mean + batch_sum[b] / batch_size end
-    mean = mean / batches
-    local ss = 0
-    for b = 1, batches do ss = ss + (batch_sum[b] / batch_size - mean) ^ 2 end
-    local half = T975[batches - 1] * math.sqrt(ss / (batches - 1) / batches)
-    low, high = mean - half, mean + half
+    local mean, low, high = batch_interval()
     return done == customers and low <= wq and wq <= high, mean
   end,
 }

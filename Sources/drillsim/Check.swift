@@ -16,27 +16,17 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let path = ScenarioLocation.resolve(scenario)
-    do {
-      let world = try LuaScenario(
-        path: path, options: try options.runOptions { _ in }, sink: EventLog())
-      let spec = world.spec
-      print("\(path): ok")
-      print("  name: \(spec.name)")
-      print("  duration: \(spec.duration.map { "\($0) s" } ?? "until no events are left")")
-      print("  seed: \(world.effectiveSeed)")
-      if let map = spec.map { print("  map: \(map)") }
-      for raster in spec.rasters { print("  \(raster.field): \(raster.path)") }
-      for parameter in world.parameterSpecs {
-        print(
-          "  param \(parameter.name) = \(describe(parameter.defaultValue))\(parameter.doc.map { ": \($0)" } ?? "")"
-        )
-      }
-    } catch let error as ScenarioError {
-      printError("drillsim: invalid input: \(error)")
-      throw ExitStatus.invalidInput.code
-    } catch let failure as RunFailure {
-      printError("drillsim: \(path): setup failed: \(failure)")
-      throw (failure.isLimit ? ExitStatus.limitHit : .runFailed).code
+    let world = try options.load(path, sink: EventLog()) { _ in }
+    let spec = world.spec
+    print("\(path): ok")
+    print("  name: \(spec.name)")
+    print("  duration: \(spec.duration.map { "\($0) s" } ?? "until no events are left")")
+    print("  seed: \(world.effectiveSeed)")
+    if let map = spec.map { print("  map: \(map)") }
+    for raster in spec.rasters { print("  \(raster.field): \(raster.path)") }
+    for parameter in world.parameterSpecs {
+      let doc = parameter.doc.map { ": \($0)" } ?? ""
+      print("  param \(parameter.name) = \(describe(parameter.defaultValue))\(doc)")
     }
   }
 

@@ -25,21 +25,11 @@ struct Run: ParsableCommand {
     var logLines: [String] = []
     let quiet = self.quiet
     let journal = EventJournal()
-    let world: LuaScenario
     let clock = ContinuousClock()
     let started = clock.now
-    do {
-      let runOptions = try options.runOptions { line in
-        logLines.append(line)
-        if !quiet { printError(line) }
-      }
-      world = try LuaScenario(path: path, options: runOptions, sink: journal)
-    } catch let error as ScenarioError {
-      printError("drillsim: invalid input: \(error)")
-      throw ExitStatus.invalidInput.code
-    } catch let failure as RunFailure {
-      printError("drillsim: \(path): setup failed: \(failure)")
-      throw (failure.isLimit ? ExitStatus.limitHit : .runFailed).code
+    let world = try options.load(path, sink: journal) { line in
+      logLines.append(line)
+      if !quiet { printError(line) }
     }
     let folder =
       out.map { RunFolder(url: URL(fileURLWithPath: $0)) }

@@ -71,3 +71,21 @@ enum ScenarioLocation {
     return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
   }
 }
+
+extension ScenarioOptions {
+  /// Loads a scenario and runs its setup, turning failures into the exit
+  /// codes of DESIGN.md §5 with a message on stderr.
+  func load(_ path: String, sink: EventSink, log: @escaping (String) -> Void) throws
+    -> LuaScenario
+  {
+    do {
+      return try LuaScenario(path: path, options: try runOptions(log: log), sink: sink)
+    } catch let error as ScenarioError {
+      printError("drillsim: invalid input: \(error)")
+      throw ExitStatus.invalidInput.code
+    } catch let failure as RunFailure {
+      printError("drillsim: \(path): setup failed: \(failure)")
+      throw (failure.isLimit ? ExitStatus.limitHit : .runFailed).code
+    }
+  }
+}
