@@ -31,7 +31,7 @@ public final class EventJournal: EventSink {
 
   /// Starts writing to `url`, first the buffered events.
   public func open(at url: URL) throws {
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     handle = try FileHandle(forWritingTo: url)
     flush()
   }

@@ -137,9 +137,8 @@ extension LuaScenario {
         at: now,
         accepts: { [unowned(unsafe) self] item in self.accepts(filter, item, on: self.lua.stack) },
         done: { [unowned(unsafe) self] item in
-          guard self.wake(pid, with: item) else { return false }
           if let filter { self.lua.release(filter) }
-          return true
+          return self.wake(pid, with: item)
         })
     case .event:
       eventWaiters[stack.string(at: 2) ?? "", default: []].append(pid)
@@ -180,7 +179,11 @@ extension LuaScenario {
 
   /// Cancels process `i`, returning the units it holds.
   func cancel(at i: Int) {
-    for id in processes.slots[i].held { resources[id].release(at: simulator.now) }
+    // A unit handed to another process and released there is not released
+    // twice: only units still in use go back.
+    for id in processes.slots[i].held where resources[id].inUse > 0 {
+      resources[id].release(at: simulator.now)
+    }
     finish(i)
   }
 
