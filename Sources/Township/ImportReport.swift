@@ -6,6 +6,8 @@ import Foundation
 /// left out is counted here.
 public struct ImportReport: Sendable, Equatable {
   public var highwayWaysKept = 0
+  /// Highway ways with no node inside the extract's `<bounds>`, left out.
+  public var highwayWaysOutsideBounds = 0
   public var residentialBuildings = 0
   public var buildingsOutsideZones = 0
   public var households = 0
@@ -37,7 +39,7 @@ public struct ImportReport: Sendable, Equatable {
     func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
     func km(_ metres: Double) -> String { String(format: "%.2f km", metres / 1000) }
     return [
-      "highway ways kept: \(highwayWaysKept)",
+      "highway ways kept: \(highwayWaysKept) (outside the extract bounds, left out: \(highwayWaysOutsideBounds))",
       "residential buildings: \(residentialBuildings) (outside every zone: \(buildingsOutsideZones))",
       "households: \(households), population: \(population)",
       "fire stations: \(fireStations)",

@@ -26,6 +26,8 @@ public struct OSMExtract: Sendable {
   public var taggedNodes: [TaggedNode] = []
   /// Coordinates of the nodes that kept ways reference.
   public var coordinates: [Int64: GeoCoordinate] = [:]
+  /// The `<bounds>` the extract declares (south-west, north-east), if any.
+  public var bounds: (low: GeoCoordinate, high: GeoCoordinate)?
   /// Relations seen (multipolygons and routes are not imported; reported).
   public var relationCount = 0
   /// Way references to nodes missing from the file.
@@ -50,6 +52,16 @@ public struct OSMExtract: Sendable {
     }
     extract.ways.removeAll { way in way.nodeRefs.contains { extract.coordinates[$0] == nil } }
     return extract
+  }
+
+  /// Whether a way has a node inside the declared bounds (true without bounds).
+  public func touchesBounds(_ way: Way) -> Bool {
+    guard let bounds else { return true }
+    return way.nodeRefs.contains { ref in
+      guard let c = coordinates[ref] else { return false }
+      return c.latitude >= bounds.low.latitude && c.latitude <= bounds.high.latitude
+        && c.longitude >= bounds.low.longitude && c.longitude <= bounds.high.longitude
+    }
   }
 
   private mutating func readWaysAndTaggedNodes(path: String) throws(MapError) {
@@ -87,6 +99,14 @@ public struct OSMExtract: Sendable {
           current = (isNode ? 0 : 1, id, coordinate)
           if selfClosing { keep(current, tags: tags, refs: refs) }
           if selfClosing { current = nil }
+        } else if scanner.isNamed("bounds"), let south = scanner.doubleAttribute("minlat"),
+          let west = scanner.doubleAttribute("minlon"), let north = scanner.doubleAttribute("maxlat"),
+          let east = scanner.doubleAttribute("maxlon")
+        {
+          bounds = (
+            GeoCoordinate(longitude: west, latitude: south),
+            GeoCoordinate(longitude: east, latitude: north)
+          )
         } else if scanner.isNamed("relation") {
           relationCount += 1
         } else if scanner.isNamed("tag"), current != nil {

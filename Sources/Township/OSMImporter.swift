@@ -23,7 +23,10 @@ public struct OSMImportOptions: Sendable {
 
 /// Builds a routable township map from an OSM XML extract.
 ///
-/// Roads come from `highway=*` (classes in `RoadClass.all`), split into
+/// Roads come from `highway=*` (classes in `RoadClass.all`) with at least
+/// one node inside the extract's declared `<bounds>` (extracts with complete
+/// ways or route relations carry far-off roads whose connections were cut;
+/// they are counted, not imported), split into
 /// links at junctions; villages from `place=*` nodes and residential landuse;
 /// households from residential buildings; shelters, depots and stations from
 /// amenities; rivers, water and forest from waterway/natural/landuse. After
@@ -89,10 +92,12 @@ public struct OSMImporter {
 
   /// Splits kept highway ways into links at junctions and ends.
   mutating func buildRoadNetwork() {
-    let kept = extract.ways.filter { way in
+    let classified = extract.ways.filter { way in
       way.tags["highway"].flatMap { RoadClass.all[$0] } != nil
     }
+    let kept = classified.filter(extract.touchesBounds)
     report.highwayWaysKept = kept.count
+    report.highwayWaysOutsideBounds = classified.count - kept.count
     var uses: [Int64: Int] = [:]
     for way in kept {
       for (position, ref) in way.nodeRefs.enumerated() {
