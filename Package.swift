@@ -24,8 +24,12 @@ let package = Package(
       name: "CLua", pkgConfig: "lua5.4",
       providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]),
     .target(name: "CLuaBridge", dependencies: ["CLua"]),
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]),
     .target(name: "SimKernel", swiftSettings: hotPath),
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"], swiftSettings: hotPath),
+    .target(name: "Township", dependencies: ["SimKernel", "CZlib"]),
     .target(name: "Scenario", dependencies: ["SimKernel"]),
     .target(
       name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel"],
@@ -37,12 +41,13 @@ let package = Package(
     .executableTarget(
       name: "drillsim",
       dependencies: [
-        "Scenario", "ScenarioLua", "Recording", "Benchmarks",
+        "Scenario", "ScenarioLua", "Recording", "Benchmarks", "Township",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "drillsim-bench", dependencies: ["Benchmarks"]),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
     .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
+    .testTarget(name: "TownshipTests", dependencies: ["Township"]),
     .testTarget(
       name: "ScenarioLuaTests",
       dependencies: ["ScenarioLua", "Scenario", "Recording"]),

@@ -1,0 +1,61 @@
+/// What a facility is for.
+public enum FacilityKind: String, Sendable, CaseIterable {
+  case shelter
+  case depot
+  case station
+  case school
+  case clinic
+  case venue
+}
+
+/// A place the scenario uses: a shelter, a supply depot, a rescue station...
+///
+/// Shelters carry a capacity in persons and an opening time (seconds from
+/// scenario start; 0 means open from the start). Schools, clinics and small
+/// venues are places where people gather (and may become shelters).
+public struct Facility: Hashable, Sendable {
+  public var id: String
+  public var kind: FacilityKind
+  public var name: String?
+  /// Index of the access node.
+  public var node: Int
+  public var position: MapPoint
+  /// Persons (shelters, venues, schools); nil when unknown.
+  public var capacity: Int?
+  /// Seconds from scenario start at which the facility opens.
+  public var opensAt: Double
+
+  public init(
+    id: String, kind: FacilityKind, name: String? = nil, node: Int, position: MapPoint,
+    capacity: Int? = nil, opensAt: Double = 0
+  ) {
+    self.id = id
+    self.kind = kind
+    self.name = name
+    self.node = node
+    self.position = position
+    self.capacity = capacity
+    self.opensAt = opensAt
+  }
+}
+
+/// A mapped feature a hazard model starts from: a river, a lake, a forest.
+///
+/// Rivers are polylines (`closed == false`); water bodies and forest stands
+/// are closed rings. Hazard models rasterise them; the map only keeps them.
+public struct HazardFeature: Hashable, Sendable {
+  public var id: String
+  /// `river`, `stream`, `ditch`, `water`, `forest`, `scrub`, ...
+  public var kind: String
+  public var name: String?
+  public var points: [MapPoint]
+  public var closed: Bool
+
+  public init(id: String, kind: String, name: String? = nil, points: [MapPoint], closed: Bool) {
+    self.id = id
+    self.kind = kind
+    self.name = name
+    self.points = points
+    self.closed = closed
+  }
+}

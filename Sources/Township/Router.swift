@@ -1,0 +1,221 @@
+/// How a route is travelled.
+public enum TravelMode: Sendable, Equatable {
+  /// By vehicle on road links, respecting one-ways, at each link's free speed.
+  case drive
+  /// On foot on roads and paths, both directions, at the given speed (m/s).
+  case walk(speed: Double)
+}
+
+/// The answer to a route query.
+public enum RouteResult: Sendable, Equatable {
+  /// The fastest route: link indices in travel order and the travel time, seconds.
+  case found(links: [Int], seconds: Double)
+  /// No open route exists.
+  case unreachable
+}
+
+/// Fastest-path routing on a township map, with links closed and reopened.
+///
+/// A* on travel time; the heuristic is straight-line distance over the
+/// fastest speed on the map, which never overestimates, so routes are
+/// optimal. Closing a link (flooded, burning, blocked) removes it in both
+/// directions until it is reopened. Search state (costs, parents, heap) is
+/// kept between queries and reset by a generation stamp, so a query costs
+/// only the nodes it touches. A search that runs out of nodes answers
+/// `.unreachable`; it never loops.
+public final class Router {
+  private let positions: [MapPoint]
+  private let links: [Link]
+  private let mode: TravelMode
+  /// Outgoing arcs per node (CSR): target node, link index.
+  private let arcStart: [Int]
+  private let arcTarget: [Int]
+  private let arcLink: [Int]
+  private let arcSeconds: [Double]
+  private let maxSpeed: Double
+  private var closed: [Bool]
+  private let linkIndexByID: [String: Int]
+
+  private var cost: [Double]
+  private var parentArc: [Int]
+  private var stamp: [UInt32]
+  private var done: [UInt32]
+  private var generation: UInt32 = 0
+  private var heap = MinHeap()
+
+  /// Builds the routing graph of a map for one travel mode.
+  public init(township: Township, mode: TravelMode = .drive) {
+    positions = township.nodes.map(\.position)
+    links = township.links
+    self.mode = mode
+    var arcs: [(from: Int, to: Int, link: Int, seconds: Double)] = []
+    var fastest = 0.0
+    for (index, link) in township.links.enumerated() {
+      switch mode {
+      case .drive:
+        guard link.mode == .road else { continue }
+        arcs.append((link.from, link.to, index, link.freeTravelTime))
+        if !link.oneway { arcs.append((link.to, link.from, index, link.freeTravelTime)) }
+        fastest = max(fastest, link.speed)
+      case .walk(let speed):
+        arcs.append((link.from, link.to, index, link.length / speed))
+        arcs.append((link.to, link.from, index, link.length / speed))
+        fastest = speed
+      }
+    }
+    arcs.sort { ($0.from, $0.link, $0.to) < ($1.from, $1.link, $1.to) }
+    var start = [Int](repeating: 0, count: positions.count + 1)
+    for arc in arcs { start[arc.from + 1] += 1 }
+    for node in 0..<positions.count { start[node + 1] += start[node] }
+    arcStart = start
+    arcTarget = arcs.map(\.to)
+    arcLink = arcs.map(\.link)
+    arcSeconds = arcs.map(\.seconds)
+    maxSpeed = max(fastest, 1e-9)
+    closed = [Bool](repeating: false, count: township.links.count)
+    var ids: [String: Int] = [:]
+    for (index, link) in township.links.enumerated() { ids[link.id] = index }
+    linkIndexByID = ids
+    cost = [Double](repeating: 0, count: positions.count)
+    parentArc = [Int](repeating: -1, count: positions.count)
+    stamp = [UInt32](repeating: 0, count: positions.count)
+    done = [UInt32](repeating: 0, count: positions.count)
+  }
+
+  /// Closes a link in both directions; false if no link has that id.
+  @discardableResult
+  public func close(linkID: String) -> Bool {
+    guard let index = linkIndexByID[linkID] else { return false }
+    closed[index] = true
+    return true
+  }
+
+  /// Reopens a closed link; false if no link has that id.
+  @discardableResult
+  public func open(linkID: String) -> Bool {
+    guard let index = linkIndexByID[linkID] else { return false }
+    closed[index] = false
+    return true
+  }
+
+  /// Whether a link is closed.
+  public func isClosed(linkIndex: Int) -> Bool { closed[linkIndex] }
+
+  /// The fastest open route between two nodes (by index).
+  public func route(from source: Int, to target: Int) -> RouteResult {
+    guard positions.indices.contains(source), positions.indices.contains(target) else {
+      return .unreachable
+    }
+    if source == target { return .found(links: [], seconds: 0) }
+    nextGeneration()
+    heap.removeAll()
+    let goal = positions[target]
+    stamp[source] = generation
+    cost[source] = 0
+    parentArc[source] = -1
+    heap.push(positions[source].distance(to: goal) / maxSpeed, source)
+    while let (_, node) = heap.pop() {
+      if done[node] == generation { continue }
+      done[node] = generation
+      if node == target { return .found(links: path(to: target), seconds: cost[target]) }
+      for arc in arcStart[node]..<arcStart[node + 1] where !closed[arcLink[arc]] {
+        let next = arcTarget[arc]
+        if done[next] == generation { continue }
+        let candidate = cost[node] + arcSeconds[arc]
+        if stamp[next] != generation || candidate < cost[next] {
+          stamp[next] = generation
+          cost[next] = candidate
+          parentArc[next] = arc
+          heap.push(candidate + positions[next].distance(to: goal) / maxSpeed, next)
+        }
+      }
+    }
+    return .unreachable
+  }
+
+  private func path(to target: Int) -> [Int] {
+    var result: [Int] = []
+    var node = target
+    while parentArc[node] >= 0 {
+      let arc = parentArc[node]
+      result.append(arcLink[arc])
+      node = arcNode(from: arc)
+    }
+    return result.reversed()
+  }
+
+  /// The tail node of an arc (binary search in the CSR offsets).
+  private func arcNode(from arc: Int) -> Int {
+    var low = 0
+    var high = positions.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if arcStart[middle] <= arc { low = middle } else { high = middle - 1 }
+    }
+    return low
+  }
+
+  private func nextGeneration() {
+    if generation == .max {
+      for i in stamp.indices {
+        stamp[i] = 0
+        done[i] = 0
+      }
+      generation = 0
+    }
+    generation += 1
+  }
+}
+
+/// A binary min-heap of (key, node) for the router's open set.
+struct MinHeap {
+  private var keys: [Double] = []
+  private var nodes: [Int] = []
+
+  mutating func removeAll() {
+    keys.removeAll(keepingCapacity: true)
+    nodes.removeAll(keepingCapacity: true)
+  }
+
+  mutating func push(_ key: Double, _ node: Int) {
+    keys.append(key)
+    nodes.append(node)
+    var child = keys.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard keys[child] < keys[parent] || (keys[child] == keys[parent] && nodes[child] < nodes[parent])
+      else { break }
+      keys.swapAt(child, parent)
+      nodes.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  mutating func pop() -> (Double, Int)? {
+    guard let topKey = keys.first, let topNode = nodes.first else { return nil }
+    let lastKey = keys.removeLast()
+    let lastNode = nodes.removeLast()
+    if !keys.isEmpty {
+      keys[0] = lastKey
+      nodes[0] = lastNode
+      var parent = 0
+      while true {
+        let left = 2 * parent + 1
+        guard left < keys.count else { break }
+        var smallest = left
+        let right = left + 1
+        if right < keys.count
+          && (keys[right] < keys[left] || (keys[right] == keys[left] && nodes[right] < nodes[left]))
+        {
+          smallest = right
+        }
+        guard keys[smallest] < keys[parent] || (keys[smallest] == keys[parent] && nodes[smallest] < nodes[parent])
+        else { break }
+        keys.swapAt(smallest, parent)
+        nodes.swapAt(smallest, parent)
+        parent = smallest
+      }
+    }
+    return (topKey, topNode)
+  }
+}

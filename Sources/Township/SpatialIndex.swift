@@ -1,0 +1,97 @@
+/// A uniform-grid index over a map's nodes and links, for point queries.
+///
+/// Hazards ask "which links cross this flooded cell", evacuees "which node
+/// is nearest my house". Buckets of `cellSize` metres hold node indices and
+/// the indices of links whose shape's bounding box touches the bucket;
+/// queries visit a few buckets instead of the whole map. Results come back
+/// sorted by index, so they never depend on hashing order.
+public struct SpatialIndex: Sendable {
+  public let cellSize: Double
+  private let nodePositions: [MapPoint]
+  private var nodeBuckets: [CellKey: [Int]] = [:]
+  private var linkBuckets: [CellKey: [Int]] = [:]
+  private var ringLimit = 0
+
+  private struct CellKey: Hashable, Sendable {
+    var column: Int
+    var row: Int
+  }
+
+  /// Indexes the nodes and links of a map.
+  public init(nodes: [Node], links: [Link], cellSize: Double = 250) {
+    self.cellSize = cellSize
+    nodePositions = nodes.map(\.position)
+    var minKey = CellKey(column: .max, row: .max)
+    var maxKey = CellKey(column: .min, row: .min)
+    for (index, node) in nodes.enumerated() {
+      let key = cell(of: node.position)
+      nodeBuckets[key, default: []].append(index)
+      minKey = CellKey(column: min(minKey.column, key.column), row: min(minKey.row, key.row))
+      maxKey = CellKey(column: max(maxKey.column, key.column), row: max(maxKey.row, key.row))
+    }
+    ringLimit = nodes.isEmpty ? 0 : max(maxKey.column - minKey.column, maxKey.row - minKey.row) + 1
+    for (index, link) in links.enumerated() {
+      let shape = link.shape.isEmpty ? [nodes[link.from].position, nodes[link.to].position] : link.shape
+      let low = cell(
+        of: MapPoint(x: shape.map(\.x).min() ?? 0, y: shape.map(\.y).min() ?? 0))
+      let high = cell(
+        of: MapPoint(x: shape.map(\.x).max() ?? 0, y: shape.map(\.y).max() ?? 0))
+      for column in low.column...high.column {
+        for row in low.row...high.row {
+          linkBuckets[CellKey(column: column, row: row), default: []].append(index)
+        }
+      }
+    }
+  }
+
+  private func cell(of point: MapPoint) -> CellKey {
+    CellKey(column: Int((point.x / cellSize).rounded(.down)), row: Int((point.y / cellSize).rounded(.down)))
+  }
+
+  /// The node nearest to a point among those `accepting` admits (ties: lower index).
+  public func nearestNode(
+    to point: MapPoint, where accepting: (Int) -> Bool = { _ in true }
+  ) -> Int? {
+    let centre = cell(of: point)
+    var best: (index: Int, distance: Double)?
+    var ring = 0
+    while ring <= ringLimit {
+      for column in (centre.column - ring)...(centre.column + ring) {
+        for row in (centre.row - ring)...(centre.row + ring)
+        where max(abs(column - centre.column), abs(row - centre.row)) == ring {
+          for index in nodeBuckets[CellKey(column: column, row: row)] ?? [] where accepting(index) {
+            let distance = nodePositions[index].distance(to: point)
+            if let current = best,
+              distance > current.distance || (distance == current.distance && index > current.index)
+            {
+              continue
+            }
+            best = (index, distance)
+          }
+        }
+      }
+      // Anything in ring r+1 or beyond is at least r * cellSize away.
+      if let best, best.distance <= Double(ring) * cellSize { return best.index }
+      ring += 1
+    }
+    return best?.index
+  }
+
+  /// Links whose bounding box touches the cell that contains `point`, sorted.
+  public func links(inCellContaining point: MapPoint) -> [Int] {
+    (linkBuckets[cell(of: point)] ?? []).sorted()
+  }
+
+  /// Links whose bounding box touches any cell overlapping the rectangle, sorted.
+  public func links(inRectangleFrom low: MapPoint, to high: MapPoint) -> [Int] {
+    let a = cell(of: low)
+    let b = cell(of: high)
+    var found = Set<Int>()
+    for column in min(a.column, b.column)...max(a.column, b.column) {
+      for row in min(a.row, b.row)...max(a.row, b.row) {
+        found.formUnion(linkBuckets[CellKey(column: column, row: row)] ?? [])
+      }
+    }
+    return found.sorted()
+  }
+}

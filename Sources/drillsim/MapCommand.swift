@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `drillsim map`: convert and inspect township maps.
+struct MapCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "map",
+    abstract: "Import OSM extracts into drillsim maps and inspect maps.",
+    subcommands: [MapImport.self, MapInfo.self])
+}
