@@ -30,7 +30,7 @@ let package = Package(
     .target(name: "SimKernel", swiftSettings: hotPath),
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"], swiftSettings: hotPath),
     .target(name: "Township", dependencies: ["SimKernel", "CZlib"]),
-    .target(name: "Scenario", dependencies: ["SimKernel"]),
+    .target(name: "Scenario", dependencies: ["SimKernel", "Township"]),
     .target(
       name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel"],
       swiftSettings: hotPath),

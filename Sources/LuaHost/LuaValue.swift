@@ -29,6 +29,11 @@ public indirect enum LuaValue: Equatable, Sendable {
 public struct LuaTableEntry: Equatable, Sendable {
   public let key: LuaValue
   public let value: LuaValue
+
+  public init(key: LuaValue, value: LuaValue) {
+    self.key = key
+    self.value = value
+  }
 }
 
 extension LuaCall {

@@ -59,7 +59,20 @@ extension LuaScenario {
       }
       return resolved
     }
-    if call.field(1, "map", { call.type(at: $0) }) != .table { spec.map = try file("map") }
+    if call.field(1, "map", { call.type(at: $0) }) == .table {
+      do {
+        map = LiveMap(township: try InlineMap.township(from: call.field(1, "map") { call.value(at: $0) }))
+      } catch {
+        throw reject(error.description)
+      }
+    } else if let path = try file("map") {
+      spec.map = path
+      do {
+        map = try LiveMap.load(path: path, field: "map")
+      } catch {
+        throw reject(error.description)
+      }
+    }
     for field in ScenarioSpec.rasterFields {
       if let resolved = try file(field) { spec.rasters.append((field, resolved)) }
     }

@@ -92,6 +92,7 @@ extension LuaScenario {
     }
     bindStreams(bind)
     bindResources(bind)
+    bindMap { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

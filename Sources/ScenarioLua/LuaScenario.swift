@@ -29,6 +29,8 @@ public final class LuaScenario {
   // World state bound to the API (see the +Concern files).
   var processes = ProcessTable()
   let streams: RandomStreams
+  /// The township map, when the scenario declares one.
+  var map: LiveMap?
   var resources: [Resource] = []
   var containers: [Container] = []
   var stores: [Store<LuaRef>] = []

@@ -207,6 +207,14 @@ enum Prelude {
       return setmetatable({ id = H.store(spec), name = spec.name }, Store)
     end
 
+    -- The map ------------------------------------------------------------------
+    sim.map = {
+      info = H.map_info, zones = H.map_zones, facilities = H.map_facilities,
+      route = H.map_route, travel_time = H.map_travel_time,
+      close_link = H.map_close_link, open_link = H.map_open_link, is_closed = H.map_is_closed,
+      links_near = H.map_links_near, nearest_node = H.map_nearest_node,
+    }
+
     -- Globals --------------------------------------------------------------------
     local function unit(factor, name)
       return function(n)
