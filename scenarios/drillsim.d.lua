@@ -166,3 +166,64 @@ function sim.metric(name, value) end
 function sim.objective(spec) end
 --- Writes a line to events.jsonl (kind "log") and the run log.
 function sim.log(...) end
+
+---@class MapZone
+---@field id string
+---@field node string
+---@field x number metres east of the map origin
+---@field y number metres north of the map origin
+---@field population integer
+---@field households integer
+---@field walk_speed number m/s
+---@field grid? string
+---@field name? string
+
+---@class MapFacility
+---@field id string
+---@field kind "shelter"|"depot"|"station"|"school"|"clinic"|"venue"|"farmstay"
+---@field node string
+---@field x number
+---@field y number
+---@field capacity? integer
+---@field opens_at number seconds
+---@field name? string
+
+---@class MapRoute
+---@field seconds number
+---@field metres number
+---@field links string[] link ids in travel order
+
+---@class RouteOptions
+---@field mode? "walk"|"drive" default "walk"
+---@field speed? number walking speed, m/s (default 1.34)
+
+--- The township map of `scenario{ map = ... }`.
+sim.map = {}
+
+---@return {nodes: integer, links: integer, zones: integer, facilities: integer, road_length_m: number, population: integer, shelter_capacity: integer}
+function sim.map.info() end
+---@return MapZone[]
+function sim.map.zones() end
+---@param kind? string only facilities of this kind
+---@return MapFacility[]
+function sim.map.facilities(kind) end
+--- The fastest open route between two places (node, zone or facility ids);
+--- nil and "unreachable" when every route is closed.
+---@param options? RouteOptions
+---@return MapRoute|nil, string?
+function sim.map.route(from, to, options) end
+--- The travel time of `sim.map.route`, or nil.
+---@param options? RouteOptions
+---@return number|nil
+function sim.map.travel_time(from, to, options) end
+--- Closes a link for every mode (logged as "link.closed").
+function sim.map.close_link(id) end
+--- Reopens a link (logged as "link.opened").
+function sim.map.open_link(id) end
+---@return boolean
+function sim.map.is_closed(id) end
+--- Links within `radius` metres of a point, nearest first.
+---@return string[]
+function sim.map.links_near(x, y, radius) end
+---@return string|nil
+function sim.map.nearest_node(x, y) end
