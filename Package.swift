@@ -30,6 +30,7 @@ let package = Package(
     .target(name: "SimKernel", swiftSettings: hotPath),
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"], swiftSettings: hotPath),
     .target(name: "Township", dependencies: ["SimKernel", "CZlib"]),
+    .target(name: "Hazards", dependencies: ["SimKernel", "Township"], swiftSettings: hotPath),
     .target(name: "Scenario", dependencies: ["SimKernel", "Township"]),
     .target(
       name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel"],
@@ -51,6 +52,7 @@ let package = Package(
     .testTarget(
       name: "ScenarioLuaTests",
       dependencies: ["ScenarioLua", "Scenario", "Recording"]),
+    .testTarget(name: "HazardsTests", dependencies: ["Hazards"]),
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
   ]
 )
