@@ -59,7 +59,8 @@ private let dogribPresent = FileManager.default.fileExists(
     // IgnitionPoints.csv: a 1-based row-major cell number.
     let ignitionText = try String(
       contentsOf: dogribDirectory.appendingPathComponent("IgnitionPoints.csv"), encoding: .utf8)
-    let ignitionLine = try #require(ignitionText.split(whereSeparator: \.isNewline).dropFirst().first)
+    let ignitionLine = try #require(
+      ignitionText.split(whereSeparator: \.isNewline).dropFirst().first)
     let ignitionCell = try #require(Int(ignitionLine.split(separator: ",")[1])) - 1
     let (row, column) = (ignitionCell / land.columns, ignitionCell % land.columns)
     #expect(land.fuel(row: row, column: column).isBurnable)
@@ -77,7 +78,8 @@ private let dogribPresent = FileManager.default.fileExists(
     var fastest = 0.0
     for model in land.models where model.isBurnable {
       let fire = SurfaceFire(
-        model: model, moisture: moisture, midflameWind: twentyFoot * model.unshelteredWindAdjustment,
+        model: model, moisture: moisture,
+        midflameWind: twentyFoot * model.unshelteredWindAdjustment,
         slope: 1.89, windLimit: true)
       fastest = max(fastest, fire.headSpreadRate / 60)
     }

@@ -75,7 +75,8 @@ import Testing
     #expect(abs(head - fire.headSpreadRate * t / 60) <= 1)
     // Mirror symmetry about the wind axis (row 55).
     for ignition in burned {
-      #expect(spread.arrivalTime(row: 2 * ignitionRow - ignition.row, column: ignition.column) != nil)
+      #expect(
+        spread.arrivalTime(row: 2 * ignitionRow - ignition.row, column: ignition.column) != nil)
     }
   }
 
@@ -89,7 +90,9 @@ import Testing
       landscape: land, moisture: d2l2, wind: .midflame(speed: 200, toward: 100))
     try spread.ignite(row: centre, column: centre)
     spread.run()
-    let steps = [(0, 1), (1, 0), (0, -1), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1), (1, 2), (-3, 2)]
+    let steps = [
+      (0, 1), (1, 0), (0, -1), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1), (1, 2), (-3, 2),
+    ]
     for (dr, dc) in steps {
       var previous = -1.0
       var k = 0

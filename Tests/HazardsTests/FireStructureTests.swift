@@ -45,7 +45,8 @@ import Testing
       let fire = room(growth, at: 100)
       let tThomas = try #require(fire.flashoverTime(.thomas)) - 100
       let tBabrauskas = try #require(fire.flashoverTime(.babrauskas)) - 100
-      #expect(abs(tThomas - (fire.flashoverHeatRelease(.thomas) / growth.alpha).squareRoot()) <= 1e-9)
+      #expect(
+        abs(tThomas - (fire.flashoverHeatRelease(.thomas) / growth.alpha).squareRoot()) <= 1e-9)
       #expect(abs(tThomas - thomas) <= 0.5, "\(growth) Thomas \(tThomas)")
       #expect(abs(tBabrauskas - babrauskas) <= 0.5, "\(growth) Babrauskas \(tBabrauskas)")
       #expect(abs(fire.heatRelease(at: 100 + tThomas) - fire.flashoverHeatRelease(.thomas)) <= 1e-9)

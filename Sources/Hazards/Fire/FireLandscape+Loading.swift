@@ -7,9 +7,14 @@ extension FireLandscape {
   /// Reads a fuel-code raster and optional slope (percent) and aspect
   /// (degrees, the downslope azimuth; negative = flat) rasters of the same shape.
   ///
+  /// NODATA fuel cells are non-burnable.
+  ///
   /// - Parameters:
+  ///   - fuelGridPath: ESRI ASCII raster of fuel codes.
   ///   - fuelCodeMap: raster code to standard fuel model number (91-99 for non-fuel).
-  ///   NODATA cells are non-burnable.
+  ///   - slopePercentGridPath: ESRI ASCII slope raster in percent.
+  ///   - aspectGridPath: ESRI ASCII aspect raster in degrees (downslope azimuth).
+  /// - Throws: `HazardsError` for unreadable grids, unmapped codes or shape mismatches.
   public init(
     fuelGridPath: String, fuelCodeMap: [Int: Int], slopePercentGridPath: String? = nil,
     aspectGridPath: String? = nil
@@ -34,7 +39,9 @@ extension FireLandscape {
       let a = try FireAsciiGrid(path: aspectGridPath)
       guard s.rows == fuel.rows, s.columns == fuel.columns, a.rows == fuel.rows,
         a.columns == fuel.columns
-      else { throw HazardsError(slopePercentGridPath, "terrain grids differ in shape from the fuel grid") }
+      else {
+        throw HazardsError(slopePercentGridPath, "terrain grids differ in shape from the fuel grid")
+      }
       slope = zip(s.values, a.values).map { pair in
         guard let percent = pair.0, let aspect = pair.1, aspect >= 0 else { return 0 }
         return percent / 100

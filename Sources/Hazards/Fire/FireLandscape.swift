@@ -46,12 +46,14 @@ public struct FireLandscape: Sendable {
     }
     let count = rows * columns
     guard fuelModelNumbers.count == count else {
-      throw HazardsError("fire landscape", "fuel raster has \(fuelModelNumbers.count) cells, not \(count)")
+      throw HazardsError(
+        "fire landscape", "fuel raster has \(fuelModelNumbers.count) cells, not \(count)")
     }
     guard (slope == nil) == (upslopeAzimuth == nil), slope.map({ $0.count == count }) ?? true,
       upslopeAzimuth.map({ $0.count == count }) ?? true
     else {
-      throw HazardsError("fire landscape", "slope and aspect must both be given, one value per cell")
+      throw HazardsError(
+        "fire landscape", "slope and aspect must both be given, one value per cell")
     }
     self.rows = rows
     self.columns = columns

@@ -50,6 +50,11 @@ public struct FireSpread: Sendable {
   let rayStart: [Int]
   let rayOffset: [Int]
   let rayLength: [Double]
+  /// Per direction: target offset in rows and columns and unit vector east/north.
+  let moveRow: [Int]
+  let moveColumn: [Int]
+  let moveEast: [Double]
+  let moveNorth: [Double]
   /// Best known arrival per cell (seconds, infinity if none) and whether settled.
   var arrival: [Double]
   var settled: [Bool]
@@ -110,6 +115,10 @@ public struct FireSpread: Sendable {
     rayStart = starts
     rayOffset = offsets
     rayLength = lengths
+    moveRow = stencil.directions.map(\.dRow)
+    moveColumn = stencil.directions.map(\.dColumn)
+    moveEast = stencil.directions.map(\.east)
+    moveNorth = stencil.directions.map(\.north)
   }
 
   /// Number of move directions in the stencil (80 for radius 5).
@@ -121,7 +130,8 @@ public struct FireSpread: Sendable {
       throw HazardsError("fire ignition", "cell (\(row), \(column)) is outside the landscape")
     }
     if let last = ignitions.last, time < last.time {
-      throw HazardsError("fire ignition", "time \(time) s precedes settled arrivals (\(last.time) s)")
+      throw HazardsError(
+        "fire ignition", "time \(time) s precedes settled arrivals (\(last.time) s)")
     }
     let cell = landscape.cell(row: row, column: column)
     guard inverseRate[cell].isFinite else {
@@ -169,14 +179,16 @@ public struct FireSpread: Sendable {
     let columns = landscape.columns
     let row = cell / columns
     let column = cell % columns
-    for (d, direction) in stencil.directions.enumerated() {
-      let targetRow = row + direction.dRow
-      let targetColumn = column + direction.dColumn
+    for d in 0..<moveRow.count {
+      let targetRow = row + moveRow[d]
+      let targetColumn = column + moveColumn[d]
       guard targetRow >= 0, targetRow < rows, targetColumn >= 0, targetColumn < columns else {
         continue
       }
-      let target = cell + direction.dRow * columns + direction.dColumn
+      let target = targetRow * columns + targetColumn
       if settled[target] { continue }
+      let east = moveEast[d]
+      let north = moveNorth[d]
       var cost = 0.0
       for k in rayStart[d]..<rayStart[d + 1] {
         let c = cell + rayOffset[k]
@@ -185,9 +197,7 @@ public struct FireSpread: Sendable {
           cost = .infinity
           break
         }
-        cost +=
-          rayLength[k]
-          * (inverse - slownessEast[c] * direction.east - slownessNorth[c] * direction.north)
+        cost += rayLength[k] * (inverse - slownessEast[c] * east - slownessNorth[c] * north)
       }
       let candidate = time + cost
       if candidate < arrival[target] {

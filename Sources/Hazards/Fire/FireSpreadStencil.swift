@@ -67,7 +67,9 @@ struct FireSpreadStencil: Sendable {
         let r = Double(dRow) * t0
         let c = Double(dColumn) * t0
         for rr in [(r - 0.5).rounded(), (r + 0.5).rounded()] {
-          for cc in [(c - 0.5).rounded(), (c + 0.5).rounded()] { corners.append((Int(rr), Int(cc))) }
+          for cc in [(c - 0.5).rounded(), (c + 0.5).rounded()] {
+            corners.append((Int(rr), Int(cc)))
+          }
         }
         continue
       }

@@ -45,6 +45,7 @@ public struct SurfaceFire: Sendable, Equatable {
   /// Head-fire behaviour of `bed` under the given wind and terrain.
   ///
   /// - Parameters:
+  ///   - bed: the fuel bed at its moistures.
   ///   - midflameWind: midflame wind speed (m/min).
   ///   - windToward: azimuth the wind blows toward (degrees from north).
   ///   - slope: rise over run (tan of the slope angle).

@@ -158,8 +158,9 @@ public struct SurfaceFuelBed: Sendable, Equatable {
     return pow(phi * pow(packingRatio / optimumPackingRatio, windE) / windC, 1 / windB)
   }
 
-  /// FIREMOD size subclass of a SAV ratio (Albini 1976, p. 20): 1 for the
-  /// finest (≥ 1200 ft²/ft³) to 6 for the coarsest (< 16).
+  /// FIREMOD size subclass of a SAV ratio, 1 (finest) to 6 (coarsest).
+  ///
+  /// Albini (1976, p. 20): ≥ 1200, ≥ 192, ≥ 96, ≥ 48, ≥ 16 ft²/ft³, and below.
   static func firemodSubclass(_ sav: Double) -> Int {
     switch sav {
     case 1200...: 1
