@@ -40,6 +40,8 @@ public struct OSMImporter {
   var nodes: [Node] = []
   var nodeIndexByOSMID: [Int64: Int] = [:]
   var links: [Link] = []
+  /// The OSM way each link came from (parallel to `links`).
+  var wayOfLink: [Int64?] = []
   var zones: [Zone] = []
   var grids: [Grid] = []
   var facilities: [Facility] = []
@@ -178,5 +180,6 @@ public struct OSMImporter {
         id: "w\(way.id).\(segment)", from: from, to: to, length: length, mode: roadClass.mode,
         lanes: lanes, speed: speed, capacity: capacity, width: width, oneway: oneway,
         roadClass: roadClass.name, shape: shape))
+    wayOfLink.append(way.id)
   }
 }
