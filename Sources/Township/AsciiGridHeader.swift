@@ -42,7 +42,8 @@ struct AsciiGridHeader {
     if Self.integerKeys.contains(key) {
       guard let number = Int(value), number > 0 else {
         throw MapError(
-          file: file, .line(line), "header key \(rawKey) needs a positive integer, got \"\(value)\"")
+          file: file, .line(line), "header key \(rawKey) needs a positive integer, got \"\(value)\""
+        )
       }
       integers[key] = number
     } else if Self.numberKeys.contains(key) {

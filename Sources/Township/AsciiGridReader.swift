@@ -127,7 +127,8 @@ public final class AsciiGridReader {
       let tokenStart = index
       while index < end, !Self.isSpace(bytes[index]) { index += 1 }
       if index > tokenStart {
-        tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]), as: UTF8.self))
+        tokens.append(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]), as: UTF8.self))
       }
     }
     guard tokens.count == 2 else {
@@ -158,9 +159,11 @@ public final class AsciiGridReader {
       count += 1
       guard count <= geometry.columns else { continue }  // counted for the message below
       guard var value = DecimalParser.parse(bytes, tokenStart, index) else {
-        let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]), as: UTF8.self)
+        let token = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]), as: UTF8.self)
         throw MapError(
-          file: file, .line(line), "value \(count) of row \(rowsRead + 1) is not a number: \"\(token)\"")
+          file: file, .line(line),
+          "value \(count) of row \(rowsRead + 1) is not a number: \"\(token)\"")
       }
       if value == noData { value = .nan }
       values.append(value)

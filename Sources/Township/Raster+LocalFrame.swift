@@ -23,11 +23,9 @@ extension Raster {
 
   /// Resamples a geographic grid onto a local metric grid with square cells.
   ///
-  /// - Parameters:
-  ///   - projection: the map's projection (local metres <-> WGS84).
-  ///   - cellSize: the local cell size in metres, chosen by the caller.
-  ///   - west, south: the local grid's lower-left corner, metres.
-  ///   - columns, rows: the local grid's size in cells.
+  /// `projection` is the map's (local metres <-> WGS84); `cellSize` the
+  /// local cell size in metres, chosen by the caller; `west`, `south` the
+  /// local grid's lower-left corner in metres; `columns` x `rows` its size.
   public func resampled(
     through projection: LocalProjection, cellSize: Double, west: Double, south: Double,
     columns: Int, rows: Int

@@ -9,7 +9,8 @@ import Township
   }
 
   static func expectError(
-    _ text: String, line: Int, containing message: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ text: String, line: Int, containing message: String,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     let path = try write("bad-\(line)-\(abs(message.hashValue)).asc", text)
     #expect(sourceLocation: sourceLocation) {
@@ -133,9 +134,11 @@ import Township
 
   @Test func wrongValueCountNamesTheLine() throws {
     try Self.expectError(
-      Self.header + "1 2 3\n4 5\n", line: 7, containing: "expected 3 values (ncols) in row 2, got 2")
+      Self.header + "1 2 3\n4 5\n", line: 7, containing: "expected 3 values (ncols) in row 2, got 2"
+    )
     try Self.expectError(
-      Self.header + "1 2 3 4\n4 5 6\n", line: 6, containing: "expected 3 values (ncols) in row 1, got 4")
+      Self.header + "1 2 3 4\n4 5 6\n", line: 6,
+      containing: "expected 3 values (ncols) in row 1, got 4")
   }
 
   @Test func wrongRowCountNamesTheLine() throws {
@@ -147,7 +150,8 @@ import Township
 
   @Test func nonNumberNamesTheLine() throws {
     try Self.expectError(
-      Self.header + "1 2 3\n4 x5 6\n", line: 7, containing: "value 2 of row 2 is not a number: \"x5\"")
+      Self.header + "1 2 3\n4 x5 6\n", line: 7,
+      containing: "value 2 of row 2 is not a number: \"x5\"")
     try Self.expectError(Self.header + "1 2. 3\n4 5 6-\n", line: 7, containing: "\"6-\"")
   }
 

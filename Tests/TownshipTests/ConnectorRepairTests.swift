@@ -4,16 +4,19 @@ import Township
 
 /// Road islands joined through drivable paths, and only through those.
 @Suite struct ConnectorRepairTests {
+  /// A small extract with one road island reachable only through paths.
+  ///
   /// A road square (1-2-3-4), a track island (6-7-8) and two paths from the
-  /// square to the island: a paved towpath 4-5-6 (tracktype) and a shorter
-  /// footway 3-9-6 closed to vehicles. A second track (10-11) hangs off a
-  /// plain footway only.
+  /// square to the island: a towpath 4-5-6 (a cycleway carrying
+  /// `towpathTags`) and a shorter footway 3-9-6 closed to vehicles. A second
+  /// track (10-11) hangs off a plain footway only.
   static func extract(towpathTags: String) -> String {
     func node(_ id: Int, _ lat: Double, _ lon: Double) -> String {
       "  <node id=\"\(id)\" lat=\"\(lat)\" lon=\"\(lon)\"/>\n"
     }
     func way(_ id: Int, _ refs: [Int], _ tags: String) -> String {
-      "  <way id=\"\(id)\">\n" + refs.map { "    <nd ref=\"\($0)\"/>\n" }.joined() + tags + "  </way>\n"
+      "  <way id=\"\(id)\">\n" + refs.map { "    <nd ref=\"\($0)\"/>\n" }.joined() + tags
+        + "  </way>\n"
     }
     func tag(_ k: String, _ v: String) -> String { "    <tag k=\"\(k)\" v=\"\(v)\"/>\n" }
     var text = "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n"
@@ -66,8 +69,11 @@ import Township
     #expect(!OSMImporter.isDrivablePath(["highway": "cycleway"]))
     #expect(!OSMImporter.isDrivablePath(["highway": "steps", "tracktype": "grade1"]))
     #expect(
-      !OSMImporter.isDrivablePath(["highway": "footway", "tracktype": "grade1", "motor_vehicle": "no"]))
-    #expect(!OSMImporter.isDrivablePath(["highway": "path", "access": "private", "tracktype": "grade2"]))
+      !OSMImporter.isDrivablePath([
+        "highway": "footway", "tracktype": "grade1", "motor_vehicle": "no",
+      ]))
+    #expect(
+      !OSMImporter.isDrivablePath(["highway": "path", "access": "private", "tracktype": "grade2"]))
   }
 
   @Test(
@@ -76,7 +82,9 @@ import Township
   func sharedExtractsAreStronglyConnected(file: String) throws {
     let (map, report) = try OSMImporter.importMap(path: ImportTests.dataFolder + "/" + file)
     #expect(report.shareAfterRepair >= 0.95, "\(file): \(report.shareAfterRepair)")
-    let opened = map.links.filter { $0.mode == .road && RoadClass.all[$0.roadClass ?? ""]?.mode == .path }
+    let opened = map.links.filter {
+      $0.mode == .road && RoadClass.all[$0.roadClass ?? ""]?.mode == .path
+    }
     #expect(opened.count == report.connectorPaths)
     let summary = MapSummary(map)
     #expect(abs(summary.largestComponentShare - report.shareAfterRepair) < 1e-9)

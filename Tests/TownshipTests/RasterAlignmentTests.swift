@@ -22,8 +22,10 @@ import Township
     let expected = projection.project(GeoCoordinate(longitude: centre.x, latitude: centre.y))
     #expect(expected.x > 500 && expected.y > 600)
     let local = grid.resampled(
-      through: projection, cellSize: 10, covering: [MapPoint(x: -1000, y: -1000), MapPoint(x: 1000, y: 1000)])
-    #expect(local.cellWidth == 10 && local.west == -1000 && local.columns == 200 && local.rows == 200)
+      through: projection, cellSize: 10,
+      covering: [MapPoint(x: -1000, y: -1000), MapPoint(x: 1000, y: 1000)])
+    #expect(
+      local.cellWidth == 10 && local.west == -1000 && local.columns == 200 && local.rows == 200)
     var best = (column: 0, row: 0, value: -Double.infinity)
     for row in 0..<local.rows {
       for column in 0..<local.columns where local[column, row] > best.value {
@@ -41,7 +43,8 @@ import Township
     let grid = spikeGrid(column: 0, row: 0)
     // The source spans about 2.4 x 2.6 km; a 10 km frame leaves most cells empty.
     let local = grid.resampled(
-      through: projection, cellSize: 100, covering: [MapPoint(x: -5000, y: -5000), MapPoint(x: 5000, y: 5000)])
+      through: projection, cellSize: 100,
+      covering: [MapPoint(x: -5000, y: -5000), MapPoint(x: 5000, y: 5000)])
     #expect(local.noDataCount > local.values.count / 2)
     #expect(local.sample(at: MapPoint(x: 0, y: 0)) == 0)
     #expect(local.sample(at: MapPoint(x: 4900, y: 4900)) == nil)
@@ -75,10 +78,12 @@ import Township
     let centreDirect = try #require(geographic.sample(at: centre, through: projection))
     let centreLocal = try #require(local.elevation(at: centre))
     #expect(abs(centreDirect - 348) < 3, "Neudrossenfeld's node reads \(centreDirect) m")
-    #expect(abs(centreLocal - 348) < 3, "Neudrossenfeld's node reads \(centreLocal) m on the 30 m grid")
+    #expect(
+      abs(centreLocal - 348) < 3, "Neudrossenfeld's node reads \(centreLocal) m on the 30 m grid")
     var valleyFloor = Double.infinity
     for row in 0..<local.rows {
-      for column in 0..<local.columns where local.centre(column: column, row: row).distance(to: centre) <= 700 {
+      for column in 0..<local.columns
+      where local.centre(column: column, row: row).distance(to: centre) <= 700 {
         valleyFloor = min(valleyFloor, local[column, row])
       }
     }
@@ -98,7 +103,8 @@ import Township
     #expect(abs(direct - 318) < 3, "river nodes average \(direct) m")
     #expect(abs(resampled - 318) < 3, "river nodes average \(resampled) m on the 30 m grid")
     // Roads sit above the valley floor: SOURCES.md gives 379 m at highway nodes.
-    let roadMean = map.nodes.reduce(0.0) { $0 + (local.elevation(at: $1.position) ?? .nan) }
+    let roadMean =
+      map.nodes.reduce(0.0) { $0 + (local.elevation(at: $1.position) ?? .nan) }
       / Double(map.nodes.count)
     #expect(abs(roadMean - 379) < 15, "road nodes average \(roadMean) m")
 

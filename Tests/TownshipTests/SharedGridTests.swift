@@ -60,7 +60,8 @@ import Township
       "set DRILLSIM_GRID_BENCH=1 (and build in release) to time a 4000 x 4000 grid"))
   func largeGridReadsInAboutASecond() throws {
     let size = 4000
-    var text = "ncols \(size)\nnrows \(size)\nxllcorner 0\nyllcorner 0\ncellsize 5\nNODATA_value -9999\n"
+    var text =
+      "ncols \(size)\nnrows \(size)\nxllcorner 0\nyllcorner 0\ncellsize 5\nNODATA_value -9999\n"
     text.reserveCapacity(size * size * 8)
     var expectedSum = 0.0
     for row in 0..<size {
