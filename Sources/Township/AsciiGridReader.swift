@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads ESRI ASCII grids (`.asc`, also gzip-compressed) into a `Raster`.
 ///
 /// Terrain, fuel and roughness grids are the inputs of the flood and fire
@@ -14,7 +16,8 @@ public final class AsciiGridReader {
   private let file: String
   private var header: AsciiGridHeader
   private var geometry: AsciiGridHeader.Geometry?
-  private var values: [Double] = []
+  /// The cells, filled row by row; allocated once the header is complete.
+  private var cells = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
   private var rowsRead = 0
   private var line = 0
   private var lastDataLine = 0
@@ -25,6 +28,8 @@ public final class AsciiGridReader {
     self.file = file
     header = AsciiGridHeader(file: file)
   }
+
+  deinit { cells.deallocate() }
 
   /// Reads a grid file; `.gz` files are decompressed on the fly.
   public static func read(path: String) throws(MapError) -> Raster {
@@ -66,15 +71,15 @@ public final class AsciiGridReader {
   private func consumeLines(
     _ bytes: UnsafeBufferPointer<UInt8>, count: Int, final: Bool
   ) throws(MapError) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
     var start = 0
-    var index = 0
-    while index < count {
-      if bytes[index] == UInt8(ascii: "\n") {
-        line += 1
-        try consumeLine(bytes, start, index)
-        start = index + 1
-      }
-      index += 1
+    while start < count,
+      let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start)
+    {
+      let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      line += 1
+      try consumeLine(bytes, start, index)
+      start = index + 1
     }
     if final && start < count {
       line += 1
@@ -112,7 +117,7 @@ public final class AsciiGridReader {
           file: file, .line(line),
           "grid of \(resolved.columns) x \(resolved.rows) cells is too large")
       }
-      values.reserveCapacity(cells.partialValue)
+      self.cells = .allocate(capacity: cells.partialValue)
     }
     try dataLine(bytes, first, end)
   }
@@ -148,7 +153,9 @@ public final class AsciiGridReader {
         file: file, .line(line),
         "expected \(geometry.rows) rows (nrows), found more data on this line")
     }
-    let noData = geometry.noDataValue
+    let noData = geometry.noDataValue ?? .nan  // NaN equals nothing
+    let columns = geometry.columns
+    let output = cells.baseAddress.map { $0 + rowsRead * columns }
     var index = start
     var count = 0
     while index < end {
@@ -157,7 +164,7 @@ public final class AsciiGridReader {
       while index < end, !Self.isSpace(bytes[index]) { index += 1 }
       guard index > tokenStart else { break }
       count += 1
-      guard count <= geometry.columns else { continue }  // counted for the message below
+      guard count <= columns, let output else { continue }  // counted for the message below
       guard var value = DecimalParser.parse(bytes, tokenStart, index) else {
         let token = String(
           decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]), as: UTF8.self)
@@ -166,7 +173,7 @@ public final class AsciiGridReader {
           "value \(count) of row \(rowsRead + 1) is not a number: \"\(token)\"")
       }
       if value == noData { value = .nan }
-      values.append(value)
+      output[count - 1] = value
     }
     guard count == geometry.columns else {
       throw MapError(
@@ -189,7 +196,7 @@ public final class AsciiGridReader {
     }
     return Raster(
       columns: geometry.columns, rows: geometry.rows, west: geometry.west, south: geometry.south,
-      cellWidth: geometry.cellWidth, cellHeight: geometry.cellHeight, values: values,
+      cellWidth: geometry.cellWidth, cellHeight: geometry.cellHeight, values: Array(cells),
       noDataValue: geometry.noDataValue ?? Raster.defaultNoDataValue)
   }
 }

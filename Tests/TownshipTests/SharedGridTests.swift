@@ -68,9 +68,11 @@ import Township
       var line: [String] = []
       line.reserveCapacity(size)
       for column in 0..<size {
-        let value = Double((row * 7 + column * 13) % 100_000) / 100 + 250
-        expectedSum += value
-        line.append(Raster.format(value))
+        // Centimetre heights, as DEMs are written: "250.07", "1249.9".
+        let cents = (row * 7 + column * 13) % 100_000 + 25_000
+        let text = "\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100)"
+        expectedSum += Double(text) ?? .nan
+        line.append(text)
       }
       text += line.joined(separator: " ") + "\n"
     }
@@ -84,5 +86,12 @@ import Township
     #expect(read.values.count == size * size)
     #expect(read.values.reduce(0, +) == expectedSum)  // same values, same order
     #expect(elapsed < .seconds(3))
+    if Self.exists("dogrib/elevation.asc") {
+      let small = try clock.measure {
+        _ = try Raster.readAsciiGrid(path: Self.data + "/dogrib/elevation.asc")
+      }
+      print("read the 357 x 223 dogrib elevation grid in \(small)")
+      #expect(small < .milliseconds(50))
+    }
   }
 }
