@@ -2,7 +2,9 @@ import Foundation
 
 /// The per-layer readers: one feature in, one model value out.
 extension GeoJSONMapReader {
-  mutating func addNode(_ index: Int, _ rawGeometry: Any?, _ properties: [String: Any]) throws(MapError) {
+  mutating func addNode(_ index: Int, _ rawGeometry: Any?, _ properties: [String: Any])
+    throws(MapError)
+  {
     let context = FeatureContext(file: file, index: index, properties: properties)
     let id = try context.string("id")
     guard let shape = try geometry(rawGeometry, index), shape.type == "Point" else {
@@ -26,7 +28,8 @@ extension GeoJSONMapReader {
     for i in 1..<max(1, shape.count) { measured += shape[i - 1].distance(to: shape[i]) }
     let modeName = try context.optionalString("mode") ?? "road"
     guard let mode = LinkMode(rawValue: modeName) else {
-      throw MapError(file: file, .feature(context.index), "mode must be road or path, not \"\(modeName)\"")
+      throw MapError(
+        file: file, .feature(context.index), "mode must be road or path, not \"\(modeName)\"")
     }
     let lanes = Int(try context.optionalNumber("lanes") ?? 1)
     let width = try context.optionalNumber("width") ?? Link.defaultPathWidth
@@ -59,7 +62,8 @@ extension GeoJSONMapReader {
       }
       for (name, value) in table.sorted(by: { $0.key < $1.key }) {
         guard let share = (value as? NSNumber)?.doubleValue, (0...1).contains(share) else {
-          throw MapError(file: file, .feature(context.index), "group \(name) needs a share in 0...1")
+          throw MapError(
+            file: file, .feature(context.index), "group \(name) needs a share in 0...1")
         }
         groups.append(GroupShare(name: name, share: share))
       }

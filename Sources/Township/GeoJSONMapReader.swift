@@ -32,7 +32,8 @@ struct GeoJSONMapReader {
     } catch {
       throw MapError(file: file, .whole, "not valid JSON: \(error.localizedDescription)")
     }
-    guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
+    guard let collection = root as? [String: Any],
+      collection["type"] as? String == "FeatureCollection",
       let features = collection["features"] as? [Any]
     else {
       throw MapError(file: file, .whole, "expected a GeoJSON FeatureCollection with features")
@@ -40,7 +41,8 @@ struct GeoJSONMapReader {
     var reader = GeoJSONMapReader(file: file)
     if collection["crs"] as? String != "local" {
       if let origin = collection["origin"] as? [Any], origin.count == 2,
-        let lon = (origin[0] as? NSNumber)?.doubleValue, let lat = (origin[1] as? NSNumber)?.doubleValue
+        let lon = (origin[0] as? NSNumber)?.doubleValue,
+        let lat = (origin[1] as? NSNumber)?.doubleValue
       {
         reader.projection = LocalProjection(origin: GeoCoordinate(longitude: lon, latitude: lat))
       } else {
@@ -85,8 +87,10 @@ struct GeoJSONMapReader {
   private static func allPositions(_ features: [Any]) -> [GeoCoordinate] {
     var found: [GeoCoordinate] = []
     for raw in features {
-      guard let feature = raw as? [String: Any], let geometry = feature["geometry"] as? [String: Any],
-        geometry["type"] as? String == "Point", let c = geometry["coordinates"] as? [Any], c.count >= 2,
+      guard let feature = raw as? [String: Any],
+        let geometry = feature["geometry"] as? [String: Any],
+        geometry["type"] as? String == "Point", let c = geometry["coordinates"] as? [Any],
+        c.count >= 2,
         let lon = (c[0] as? NSNumber)?.doubleValue, let lat = (c[1] as? NSNumber)?.doubleValue
       else { continue }
       found.append(GeoCoordinate(longitude: lon, latitude: lat))
@@ -127,7 +131,8 @@ struct GeoJSONMapReader {
       guard let rings = object["coordinates"] as? [Any], let outer = rings.first as? [Any],
         outer.count >= 4
       else {
-        throw MapError(file: file, .feature(index), "bad geometry: a Polygon ring needs 4 positions")
+        throw MapError(
+          file: file, .feature(index), "bad geometry: a Polygon ring needs 4 positions")
       }
       return (type, try outer.map { (p) throws(MapError) in try position(p, index) })
     default:
@@ -138,7 +143,8 @@ struct GeoJSONMapReader {
   func node(_ context: FeatureContext, _ key: String) throws(MapError) -> Int {
     let id = try context.string(key)
     guard let index = nodeIndexByID[id] else {
-      throw MapError(file: file, .feature(context.index), "\(key) refers to a missing node \"\(id)\"")
+      throw MapError(
+        file: file, .feature(context.index), "\(key) refers to a missing node \"\(id)\"")
     }
     return index
   }

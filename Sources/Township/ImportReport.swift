@@ -19,6 +19,9 @@ public struct ImportReport: Sendable, Equatable {
   /// One-way road links outside the largest component made two-way.
   public var onewayRepairs = 0
   public var onewayRepairLength = 0.0
+  /// Drivable path links (tracktype, vehicle access) opened to vehicles to join road islands.
+  public var connectorPaths = 0
+  public var connectorPathLength = 0.0
   /// Road nodes with a single neighbour (cul-de-sacs and cut ends).
   public var danglingEnds = 0
   /// Dangling ends within `ImportReport.nearMissDistance` of an unconnected road node.
@@ -47,6 +50,7 @@ public struct ImportReport: Sendable, Equatable {
       "relations skipped: \(relationsSkipped)",
       "way references to missing nodes: \(missingNodeRefs)",
       "repaired one-ways (made two-way): \(onewayRepairs) links, \(km(onewayRepairLength))",
+      "paths opened to vehicles to join road islands: \(connectorPaths) links, \(km(connectorPathLength))",
       "dangling ends: \(danglingEnds) (within \(Int(Self.nearMissDistance)) m of another road: \(nearMissEnds))",
       "largest strongly connected share of road length: \(percent(shareBeforeRepair)) before repair, \(percent(shareAfterRepair)) after",
       "road islands left outside it: \(islands), \(km(islandLength))",

@@ -57,12 +57,18 @@ public struct MapSummary: Sendable, Equatable {
     return [
       "nodes: \(nodes)",
       "links: \(roadLinks) road (\(onewayLinks) one-way), \(pathLinks) path",
-      String(format: "road length: %.2f km, path length: %.2f km", roadLength / 1000, pathLength / 1000),
-      String(format: "largest strongly connected share of road length: %.1f %%", largestComponentShare * 100),
+      String(
+        format: "road length: %.2f km, path length: %.2f km", roadLength / 1000, pathLength / 1000),
+      String(
+        format: "largest strongly connected share of road length: %.1f %%",
+        largestComponentShare * 100),
       "zones: \(zones), grids: \(grids)",
       "households: \(households), population: \(population)",
-      "facilities: " + facilitiesByKind.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", "),
-      String(format: "shelter capacity: %d for %d people (%.0f %%)", shelterCapacity, population, coverage * 100),
+      "facilities: "
+        + facilitiesByKind.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", "),
+      String(
+        format: "shelter capacity: %d for %d people (%.0f %%)", shelterCapacity, population,
+        coverage * 100),
       "hazard features: \(hazards)",
     ]
   }

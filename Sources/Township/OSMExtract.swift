@@ -87,7 +87,8 @@ public struct OSMExtract: Sendable {
           }
           var coordinate: GeoCoordinate?
           if isNode {
-            guard let lat = scanner.doubleAttribute("lat"), let lon = scanner.doubleAttribute("lon"),
+            guard let lat = scanner.doubleAttribute("lat"),
+              let lon = scanner.doubleAttribute("lon"),
               (-90...90).contains(lat), (-180...180).contains(lon)
             else {
               throw MapError(file: path, .line(scanner.line), "node \(id) has no valid lat/lon")
@@ -100,7 +101,8 @@ public struct OSMExtract: Sendable {
           if selfClosing { keep(current, tags: tags, refs: refs) }
           if selfClosing { current = nil }
         } else if scanner.isNamed("bounds"), let south = scanner.doubleAttribute("minlat"),
-          let west = scanner.doubleAttribute("minlon"), let north = scanner.doubleAttribute("maxlat"),
+          let west = scanner.doubleAttribute("minlon"),
+          let north = scanner.doubleAttribute("maxlat"),
           let east = scanner.doubleAttribute("maxlon")
         {
           bounds = (

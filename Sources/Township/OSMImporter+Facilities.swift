@@ -21,11 +21,14 @@ extension OSMImporter {
 
   mutating func buildFacilities(anchor: NetworkAnchor) {
     var sources: [(id: String, tags: [String: String], coordinate: GeoCoordinate)] = []
-    for node in extract.taggedNodes.sorted(by: { $0.id < $1.id }) where node.tags["amenity"] != nil {
+    for node in extract.taggedNodes.sorted(by: { $0.id < $1.id }) where node.tags["amenity"] != nil
+    {
       sources.append(("n\(node.id)", node.tags, node.coordinate))
     }
     for way in extract.ways.sorted(by: { $0.id < $1.id }) where way.tags["amenity"] != nil {
-      if let centroid = centroid(of: way.nodeRefs) { sources.append(("w\(way.id)", way.tags, centroid)) }
+      if let centroid = centroid(of: way.nodeRefs) {
+        sources.append(("w\(way.id)", way.tags, centroid))
+      }
     }
     for source in sources {
       guard let amenity = source.tags["amenity"] else { continue }

@@ -5,21 +5,23 @@
 /// source it can never reach). Every one-way road link that is not inside
 /// the largest strongly connected component is made two-way (as if traffic
 /// police opened it both ways in an emergency) and counted. One-way links
-/// inside that component are left alone. Dangling ends (cul-de-sacs and cut
-/// ends) are kept and counted, as are near misses (a dangling end within
-/// 5 m of a road node it does not connect to: likely a digitising gap).
+/// inside that component are left alone. Then the shortest chain of
+/// drivable paths from each road island to the component is opened to
+/// vehicles (`openConnectorPaths`), and one-ways still outside it are made
+/// two-way again. Dangling ends (cul-de-sacs and cut ends) are kept and
+/// counted, as are near misses (a dangling end within 5 m of a road node it
+/// does not connect to: likely a digitising gap).
 /// Road islands that stay outside the component are kept in the map and
 /// reported with their length; routing to them answers "unreachable".
 extension OSMImporter {
   mutating func repairNetwork() {
     let before = StrongComponents(nodeCount: nodes.count, links: links)
     report.shareBeforeRepair = before.largestShare(of: links)
-    for index in links.indices
-    where links[index].mode == .road && links[index].oneway && !before.isInLargest(links[index]) {
-      links[index].oneway = false
-      report.onewayRepairs += 1
-      report.onewayRepairLength += links[index].length
-    }
+    openOnewaysOutside(before)
+    var wayTags: [Int64: [String: String]] = [:]
+    for way in extract.ways where way.tags["highway"] != nil { wayTags[way.id] = way.tags }
+    openConnectorPaths(wayTags: wayTags)
+    openOnewaysOutside(StrongComponents(nodeCount: nodes.count, links: links))
     let after = StrongComponents(nodeCount: nodes.count, links: links)
     report.shareAfterRepair = after.largestShare(of: links)
     var islandComponents = Set<Int>()
@@ -31,6 +33,17 @@ extension OSMImporter {
     report.islands = islandComponents.count
     report.islandLength = islandLength
     countDanglingEnds()
+  }
+
+  private mutating func openOnewaysOutside(_ components: StrongComponents) {
+    for index in links.indices
+    where links[index].mode == .road && links[index].oneway
+      && !components.isInLargest(links[index])
+    {
+      links[index].oneway = false
+      report.onewayRepairs += 1
+      report.onewayRepairLength += links[index].length
+    }
   }
 
   private mutating func countDanglingEnds() {

@@ -35,7 +35,8 @@ extension OSMImporter {
       centres.append(("z\(node.id)", node.tags["name"], projection.project(node.coordinate)))
     }
     let placeCentres = centres
-    for way in extract.ways.sorted(by: { $0.id < $1.id }) where way.tags["landuse"] == "residential" {
+    for way in extract.ways.sorted(by: { $0.id < $1.id }) where way.tags["landuse"] == "residential"
+    {
       guard let centroid = centroid(of: way.nodeRefs) else { continue }
       let point = projection.project(centroid)
       if !placeCentres.contains(where: { $0.point.distance(to: point) <= 1000 }) {
@@ -125,9 +126,11 @@ struct PolygonRing {
   init(_ vertices: [GeoCoordinate]) {
     self.vertices = vertices
     low = GeoCoordinate(
-      longitude: vertices.map(\.longitude).min() ?? 0, latitude: vertices.map(\.latitude).min() ?? 0)
+      longitude: vertices.map(\.longitude).min() ?? 0, latitude: vertices.map(\.latitude).min() ?? 0
+    )
     high = GeoCoordinate(
-      longitude: vertices.map(\.longitude).max() ?? 0, latitude: vertices.map(\.latitude).max() ?? 0)
+      longitude: vertices.map(\.longitude).max() ?? 0, latitude: vertices.map(\.latitude).max() ?? 0
+    )
   }
 
   /// Even-odd ray casting.

@@ -14,7 +14,9 @@ public struct OSMImportOptions: Sendable {
   public var personsPerHousehold = 2.5
   /// Shelter capacity in persons by OSM `amenity` value (judgement values:
   /// a village hall 200, a school 500, a community centre 150).
-  public var shelterCapacity: [String: Int] = ["townhall": 200, "school": 500, "community_centre": 150]
+  public var shelterCapacity: [String: Int] = [
+    "townhall": 200, "school": 500, "community_centre": 150,
+  ]
   /// Buildings farther than this (metres) from every zone centre stay unassigned.
   public var zoneRadius = 2000.0
 
@@ -40,6 +42,8 @@ public struct OSMImporter {
   var nodes: [Node] = []
   var nodeIndexByOSMID: [Int64: Int] = [:]
   var links: [Link] = []
+  /// The OSM way each link came from (parallel to `links`).
+  var wayOfLink: [Int64?] = []
   var zones: [Zone] = []
   var grids: [Grid] = []
   var facilities: [Facility] = []
@@ -162,7 +166,8 @@ public struct OSMImporter {
     var width = Link.defaultPathWidth
     switch roadClass.mode {
     case .road:
-      speed = way.tags["maxspeed"].flatMap(RoadClass.speed(fromMaxspeed:)) ?? roadClass.speedKmh / 3.6
+      speed =
+        way.tags["maxspeed"].flatMap(RoadClass.speed(fromMaxspeed:)) ?? roadClass.speedKmh / 3.6
       capacity = roadClass.capacityPerLane * Double(lanes) / 3600
     case .path:
       if let tagged = way.tags["width"].flatMap({ Double($0.split(separator: " ").first ?? "") }),
@@ -178,5 +183,6 @@ public struct OSMImporter {
         id: "w\(way.id).\(segment)", from: from, to: to, length: length, mode: roadClass.mode,
         lanes: lanes, speed: speed, capacity: capacity, width: width, oneway: oneway,
         roadClass: roadClass.name, shape: shape))
+    wayOfLink.append(way.id)
   }
 }

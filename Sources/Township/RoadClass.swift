@@ -35,7 +35,9 @@ public struct RoadClass: Sendable, Equatable {
   /// The classes the importer keeps, by `highway` value.
   public static let all: [String: RoadClass] = {
     var table: [String: RoadClass] = [:]
-    func road(_ name: String, _ lanes: Int, _ kmh: Double, _ vehPerHour: Double, oneway: Bool = false) {
+    func road(
+      _ name: String, _ lanes: Int, _ kmh: Double, _ vehPerHour: Double, oneway: Bool = false
+    ) {
       table[name] = RoadClass(
         name: name, mode: .road, lanes: lanes, speedKmh: kmh, capacityPerLane: vehPerHour,
         impliedOneway: oneway)

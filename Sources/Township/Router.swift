@@ -183,7 +183,8 @@ struct MinHeap {
     var child = keys.count - 1
     while child > 0 {
       let parent = (child - 1) / 2
-      guard keys[child] < keys[parent] || (keys[child] == keys[parent] && nodes[child] < nodes[parent])
+      guard
+        keys[child] < keys[parent] || (keys[child] == keys[parent] && nodes[child] < nodes[parent])
       else { break }
       keys.swapAt(child, parent)
       nodes.swapAt(child, parent)
@@ -209,7 +210,9 @@ struct MinHeap {
         {
           smallest = right
         }
-        guard keys[smallest] < keys[parent] || (keys[smallest] == keys[parent] && nodes[smallest] < nodes[parent])
+        guard
+          keys[smallest] < keys[parent]
+            || (keys[smallest] == keys[parent] && nodes[smallest] < nodes[parent])
         else { break }
         keys.swapAt(smallest, parent)
         nodes.swapAt(smallest, parent)

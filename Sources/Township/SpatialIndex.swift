@@ -31,7 +31,8 @@ public struct SpatialIndex: Sendable {
     }
     ringLimit = nodes.isEmpty ? 0 : max(maxKey.column - minKey.column, maxKey.row - minKey.row) + 1
     for (index, link) in links.enumerated() {
-      let shape = link.shape.isEmpty ? [nodes[link.from].position, nodes[link.to].position] : link.shape
+      let shape =
+        link.shape.isEmpty ? [nodes[link.from].position, nodes[link.to].position] : link.shape
       let low = cell(
         of: MapPoint(x: shape.map(\.x).min() ?? 0, y: shape.map(\.y).min() ?? 0))
       let high = cell(
@@ -45,7 +46,9 @@ public struct SpatialIndex: Sendable {
   }
 
   private func cell(of point: MapPoint) -> CellKey {
-    CellKey(column: Int((point.x / cellSize).rounded(.down)), row: Int((point.y / cellSize).rounded(.down)))
+    CellKey(
+      column: Int((point.x / cellSize).rounded(.down)),
+      row: Int((point.y / cellSize).rounded(.down)))
   }
 
   /// The node nearest to a point among those `accepting` admits (ties: lower index).

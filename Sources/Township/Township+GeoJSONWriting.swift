@@ -26,14 +26,16 @@ extension Township {
   public func geoJSONText() -> String {
     var out = "{\"type\":\"FeatureCollection\""
     if let projection {
-      out += ",\"origin\":[\(coordinate(projection.origin.longitude)),\(coordinate(projection.origin.latitude))]"
+      out +=
+        ",\"origin\":[\(coordinate(projection.origin.longitude)),\(coordinate(projection.origin.latitude))]"
     } else {
       out += ",\"crs\":\"local\""
     }
     out += ",\"features\":[\n"
     var features: [String] = []
     for node in nodes {
-      features.append(feature(point(node.position), [("layer", str("nodes")), ("id", str(node.id))]))
+      features.append(
+        feature(point(node.position), [("layer", str("nodes")), ("id", str(node.id))]))
     }
     for link in links {
       var properties: [(String, String)] = [
@@ -44,7 +46,8 @@ extension Township {
         ("width", number(link.width, 2)), ("oneway", link.oneway ? "true" : "false"),
       ]
       if let roadClass = link.roadClass { properties.append(("class", str(roadClass))) }
-      let shape = link.shape.isEmpty ? [nodes[link.from].position, nodes[link.to].position] : link.shape
+      let shape =
+        link.shape.isEmpty ? [nodes[link.from].position, nodes[link.to].position] : link.shape
       features.append(feature(lineString(shape), properties))
     }
     for zone in zones {
@@ -53,7 +56,11 @@ extension Township {
       properties += [
         ("node", str(nodes[zone.node].id)), ("population", String(zone.population)),
         ("households", String(zone.households)), ("walk_speed", number(zone.walkSpeed, 3)),
-        ("groups", "{" + zone.groups.map { "\(str($0.name)):\(number($0.share, 4))" }.joined(separator: ",") + "}"),
+        (
+          "groups",
+          "{" + zone.groups.map { "\(str($0.name)):\(number($0.share, 4))" }.joined(separator: ",")
+            + "}"
+        ),
       ]
       if let grid = zone.grid { properties.append(("grid", str(grid))) }
       features.append(feature(point(zone.position), properties))
@@ -65,7 +72,8 @@ extension Township {
     }
     for facility in facilities {
       var properties = [
-        ("layer", str("facilities")), ("id", str(facility.id)), ("kind", str(facility.kind.rawValue)),
+        ("layer", str("facilities")), ("id", str(facility.id)),
+        ("kind", str(facility.kind.rawValue)),
       ]
       if let name = facility.name { properties.append(("name", str(name))) }
       properties.append(("node", str(nodes[facility.node].id)))
@@ -74,7 +82,9 @@ extension Township {
       features.append(feature(point(facility.position), properties))
     }
     for hazard in hazards {
-      var properties = [("layer", str("hazards")), ("id", str(hazard.id)), ("kind", str(hazard.kind))]
+      var properties = [
+        ("layer", str("hazards")), ("id", str(hazard.id)), ("kind", str(hazard.kind)),
+      ]
       if let name = hazard.name { properties.append(("name", str(name))) }
       let geometry =
         hazard.closed

@@ -18,7 +18,7 @@ public struct Township: Sendable {
 
   /// Creates a map, checking that ids are unique and references resolve.
   ///
-  /// - Parameter file: the name errors carry.
+  /// `file` is the name errors carry; a failed check throws a `MapError`.
   public init(
     nodes: [Node], links: [Link], zones: [Zone] = [], grids: [Grid] = [],
     facilities: [Facility] = [], hazards: [HazardFeature] = [],

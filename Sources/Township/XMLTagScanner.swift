@@ -241,8 +241,9 @@ final class XMLTagScanner {
     }
   }
 
-  /// Reads another chunk; returns how far existing indices moved back, or
-  /// nil at the end of the file. Callers holding indices subtract the shift.
+  /// Reads another chunk and reports how far existing indices moved back.
+  ///
+  /// Returns nil at the end of the file. Callers holding indices subtract the shift.
   private func refillShifting() throws(MapError) -> Int? {
     let before = position
     guard try refill() else { return nil }

@@ -5,5 +5,5 @@ struct MapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "map",
     abstract: "Import OSM extracts into drillsim maps and inspect maps.",
-    subcommands: [MapImport.self, MapInfo.self])
+    subcommands: [MapImport.self, MapInfo.self, MapRaster.self])
 }

@@ -38,7 +38,9 @@ import Township
     #expect {
       try OSMImporter.importMap(path: path)
     } throws: { error in
-      guard let error = error as? MapError, case .line(let line) = error.position else { return false }
+      guard let error = error as? MapError, case .line(let line) = error.position else {
+        return false
+      }
       return error.file == path && line == 9 && error.message.contains("<way> opened on line 8")
     }
   }

@@ -58,9 +58,10 @@ import Township
       }
       if e.kind == "way", e.refs.count >= 4, e.refs.first == e.refs.last {
         let ring = e.refs.dropLast().compactMap { coordinates[$0] }
-        if ["industrial", "commercial", "retail", "military", "railway", "farmyard", "garages",
-          "cemetery", "allotments", "religious"].contains(e.tags["landuse"] ?? "")
-        {
+        if [
+          "industrial", "commercial", "retail", "military", "railway", "farmyard", "garages",
+          "cemetery", "allotments", "religious",
+        ].contains(e.tags["landuse"] ?? "") {
           excluded.append(ring)
         }
         if let building = e.tags["building"] {
@@ -75,12 +76,16 @@ import Township
       let trimmed = line.drop { $0 == " " }
       if trimmed.hasPrefix("<bounds") {
         bounds = (
-          Double(attribute(line, "minlat") ?? "") ?? 0, Double(attribute(line, "minlon") ?? "") ?? 0,
+          Double(attribute(line, "minlat") ?? "") ?? 0,
+          Double(attribute(line, "minlon") ?? "") ?? 0,
           Double(attribute(line, "maxlat") ?? "") ?? 0, Double(attribute(line, "maxlon") ?? "") ?? 0
         )
-      } else if trimmed.hasPrefix("<node") || trimmed.hasPrefix("<way") || trimmed.hasPrefix("<relation") {
+      } else if trimmed.hasPrefix("<node") || trimmed.hasPrefix("<way")
+        || trimmed.hasPrefix("<relation")
+      {
         finish()
-        let kind = trimmed.hasPrefix("<node") ? "node" : trimmed.hasPrefix("<way") ? "way" : "relation"
+        let kind =
+          trimmed.hasPrefix("<node") ? "node" : trimmed.hasPrefix("<way") ? "way" : "relation"
         if kind == "node", let id = attribute(line, "id"), let lat = attribute(line, "lat"),
           let lon = attribute(line, "lon")
         {
@@ -90,9 +95,13 @@ import Township
         if trimmed.hasSuffix("/>") { finish() }
       } else if trimmed.hasPrefix("<nd"), let ref = attribute(line, "ref") {
         element?.refs.append(ref)
-      } else if trimmed.hasPrefix("<tag"), let k = attribute(line, "k"), let v = attribute(line, "v") {
+      } else if trimmed.hasPrefix("<tag"), let k = attribute(line, "k"),
+        let v = attribute(line, "v")
+      {
         element?.tags[String(k)] = String(v)
-      } else if trimmed.hasPrefix("</node") || trimmed.hasPrefix("</way") || trimmed.hasPrefix("</relation") {
+      } else if trimmed.hasPrefix("</node") || trimmed.hasPrefix("</way")
+        || trimmed.hasPrefix("</relation")
+      {
         finish()
       }
     }
@@ -102,7 +111,9 @@ import Township
       for i in ring.indices {
         let (ai, bi) = ring[i]
         let (aj, bj) = ring[j]
-        if (ai > lat) != (aj > lat), lon < (bj - bi) * (lat - ai) / (aj - ai) + bi { result.toggle() }
+        if (ai > lat) != (aj > lat), lon < (bj - bi) * (lat - ai) / (aj - ai) + bi {
+          result.toggle()
+        }
         j = i
       }
       return result
@@ -125,7 +136,8 @@ import Township
     return (highways, fireStations, buildings)
   }
 
-  @Test(.enabled(if: available, "../shared/data is absent: the OSM extracts are not in the repository"),
+  @Test(
+    .enabled(if: available, "../shared/data is absent: the OSM extracts are not in the repository"),
     arguments: ["north-bayreuth/north-bayreuth.osm.gz", "krems/krems.osm.gz"])
   func importMatchesAnIndependentCount(file: String) throws {
     let path = Self.dataFolder + "/" + file
@@ -141,7 +153,8 @@ import Township
     #expect(abs(summary.largestComponentShare - report.shareAfterRepair) < 1e-9)
   }
 
-  @Test(.enabled(if: available, "../shared/data is absent: the OSM extracts are not in the repository"))
+  @Test(
+    .enabled(if: available, "../shared/data is absent: the OSM extracts are not in the repository"))
   func northBayreuthIsStronglyConnectedAfterRepair() throws {
     let path = Self.dataFolder + "/north-bayreuth/north-bayreuth.osm.gz"
     let report = try OSMImporter.importMap(path: path).report

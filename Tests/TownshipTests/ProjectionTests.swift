@@ -21,7 +21,8 @@ import Township
     // (meridian radius M = a(1-e2)/(1-e2 sin2)^1.5 = 6 373 446 m at 50 N).
     let a = projection.project(GeoCoordinate(longitude: 11.54, latitude: 50.0 - 1.0 / 120))
     let b = projection.project(GeoCoordinate(longitude: 11.54, latitude: 50.0 + 1.0 / 120))
-    let meridianRadius = 6_378_137.0 * (1 - 0.006_694_379_99) / pow15(1 - 0.006_694_379_99 * 0.586_824_089)
+    let meridianRadius =
+      6_378_137.0 * (1 - 0.006_694_379_99) / pow15(1 - 0.006_694_379_99 * 0.586_824_089)
     #expect(abs(a.distance(to: b) - meridianRadius * .pi / 180 / 60) < 0.01)
     // One arc-minute of longitude at 50 N: N cos(phi) * dlambda.
     let c = projection.project(GeoCoordinate(longitude: 11.54 - 1.0 / 120, latitude: 50.0))

@@ -16,7 +16,8 @@ import Township
         nodes.append(
           Node(
             id: "n\(row)-\(column)",
-            position: MapPoint(x: Double(column) * 100 + next() * 30, y: Double(row) * 100 + next() * 30)))
+            position: MapPoint(
+              x: Double(column) * 100 + next() * 30, y: Double(row) * 100 + next() * 30)))
       }
     }
     var links: [Link] = []
@@ -38,11 +39,14 @@ import Township
   }
 
   /// Textbook Dijkstra over the same arcs, O(n^2), as the oracle.
-  static func referenceSeconds(_ map: Township, from source: Int, to target: Int, closed: Set<Int> = [])
+  static func referenceSeconds(
+    _ map: Township, from source: Int, to target: Int, closed: Set<Int> = []
+  )
     -> Double?
   {
     var arcs = [[(Int, Double)]](repeating: [], count: map.nodes.count)
-    for (index, link) in map.links.enumerated() where link.mode == .road && !closed.contains(index) {
+    for (index, link) in map.links.enumerated() where link.mode == .road && !closed.contains(index)
+    {
       arcs[link.from].append((link.to, link.length / link.speed))
       if !link.oneway { arcs[link.to].append((link.from, link.length / link.speed)) }
     }
@@ -82,7 +86,11 @@ import Township
         var sum = 0.0
         for index in links {
           let link = map.links[index]
-          if link.from == at { at = link.to } else if !link.oneway && link.to == at { at = link.from } else {
+          if link.from == at {
+            at = link.to
+          } else if !link.oneway && link.to == at {
+            at = link.from
+          } else {
             Issue.record("route is not a chain of usable links")
           }
           sum += link.freeTravelTime
@@ -135,8 +143,13 @@ import Township
   }
 
   @Test func walkersUseBothDirectionsOfOneWays() throws {
-    let nodes = [Node(id: "a", position: MapPoint(x: 0, y: 0)), Node(id: "b", position: MapPoint(x: 100, y: 0))]
-    let links = [Link(id: "ab", from: 0, to: 1, length: 100, mode: .road, speed: 10, capacity: 1, oneway: true)]
+    let nodes = [
+      Node(id: "a", position: MapPoint(x: 0, y: 0)),
+      Node(id: "b", position: MapPoint(x: 100, y: 0)),
+    ]
+    let links = [
+      Link(id: "ab", from: 0, to: 1, length: 100, mode: .road, speed: 10, capacity: 1, oneway: true)
+    ]
     let map = try Township(nodes: nodes, links: links)
     #expect(Router(township: map).route(from: 1, to: 0) == .unreachable)
     let walk = Router(township: map, mode: .walk(speed: 1.25))

@@ -12,7 +12,9 @@ import Township
       let best = map.nodes.indices.min {
         map.nodes[$0].position.distance(to: point) < map.nodes[$1].position.distance(to: point)
       }
-      #expect(map.nodes[found].position.distance(to: point) == map.nodes[best ?? -1].position.distance(to: point))
+      #expect(
+        map.nodes[found].position.distance(to: point)
+          == map.nodes[best ?? -1].position.distance(to: point))
     }
   }
 
