@@ -13,7 +13,8 @@
 -- warning channels, movement with congestion); the map, the routes and the
 -- plan's objectives are already real.
 
-scenario { name = "default", map = "maps/north-bayreuth.geojson", duration = hours(4), seed = 1,
+scenario { name = "default", map = "maps/north-bayreuth.geojson",
+           terrain = "maps/north-bayreuth-dem.asc", duration = hours(4), seed = 1,
            start = "2026-07-21T02:00:00+02:00",
            description = "Levee warning at night on the Roter Main: 叫应, mobilisation, shelters" }
 
