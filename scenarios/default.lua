@@ -1,8 +1,8 @@
 -- The default scenario: a night-time levee warning on the Roter Main.
 --
 -- The township north of Bayreuth (scenarios/maps/north-bayreuth.geojson, from
--- OpenStreetMap, ODbL). At 02:00 the levee gauge alarms; the township warns
--- the five villages on the valley floor; each village's grid responsible
+-- OpenStreetMap, ODbL; terrain from SRTM). At 02:00 the levee gauge alarms;
+-- the township warns the villages on the valley floor (below 333 m); each village's grid responsible
 -- person (网格员) must answer the warning (叫应) before door-to-door
 -- mobilisation starts; households leave after a lognormal pre-movement time
 -- and walk the fastest open route to the nearest shelter with room; 45
@@ -29,14 +29,15 @@ local road_cut_at = sim.param("road_cut_at", { default = minutes(45), min = 0,
 local gate_lanes = sim.param("gate_lanes", { default = 4, min = 1, max = 20,
   doc = "households each shelter registers at once" })
 
--- The villages on the valley floor (zone ids of the map: OSM place nodes).
-local valley = {
-  z1754614684 = true,   -- Altdrossenfeld
-  z305526336 = true,    -- Unterkonnersreuth
-  z355533051 = true,    -- Altenplos
-  z1473149040 = true,   -- Neuenplos
-  z335465495 = true,    -- Hahnenhof
-}
+local valley_floor = sim.param("valley_floor_m", { default = 333, min = 280, max = 600,
+  doc = "villages whose centre lies below this elevation (m) are warned" })
+
+-- The villages on the valley floor, from the terrain under each village centre.
+local valley = {}
+for _, zone in ipairs(sim.map.zones()) do
+  local z = sim.map.elevation(zone.x, zone.y)
+  if z and z < valley_floor then valley[zone.id] = true end
+end
 
 local premove = sim.rng("premovement")
 local ack = sim.rng("acknowledgement")

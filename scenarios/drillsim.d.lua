@@ -227,3 +227,6 @@ function sim.map.is_closed(id) end
 function sim.map.links_near(x, y, radius) end
 ---@return string|nil
 function sim.map.nearest_node(x, y) end
+--- Ground elevation (m) from the header's `terrain` raster, bilinear; nil outside it.
+---@return number|nil
+function sim.map.elevation(x, y) end

@@ -2,6 +2,7 @@ import Foundation
 import LuaHost
 import Scenario
 import SimKernel
+import Township
 
 /// An objective waiting for its deadline.
 struct PendingObjective {
@@ -74,7 +75,13 @@ extension LuaScenario {
       }
     }
     for field in ScenarioSpec.rasterFields {
-      if let resolved = try file(field) { spec.rasters.append((field, resolved)) }
+      guard let resolved = try file(field) else { continue }
+      spec.rasters.append((field, resolved))
+      do {
+        rasters[field] = try AsciiGridReader.read(path: resolved)
+      } catch {
+        throw reject("scenario field '\(field)': \(error.description)")
+      }
     }
     if call.field(1, "duration", { call.type(at: $0) }) != .nil {
       guard let seconds = call.field(1, "duration", { call.number(at: $0) }), seconds > 0,

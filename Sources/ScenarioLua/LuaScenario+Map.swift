@@ -102,6 +102,18 @@ extension LuaScenario {
       call.push(.table(LuaScenario.list(ids.map { .string($0) })))
       return 1
     }
+    bind("sim.map.elevation", "map_elevation") { [unowned(unsafe) self] call throws(LuaCallError) in
+      guard let terrain = self.rasters["terrain"] else {
+        throw LuaCallError("this scenario has no terrain: name one with scenario{ terrain = ... }")
+      }
+      let point = MapPoint(x: try call.checkNumber(1), y: try call.checkNumber(2))
+      guard let z = terrain.sample(at: point) else {
+        call.pushNil()
+        return 1
+      }
+      call.push(number: z)
+      return 1
+    }
     bind("sim.map.nearest_node", "map_nearest_node") { [unowned(unsafe) self] call throws(LuaCallError) in
       let map = try self.requireMap()
       guard let id = map.nearestNode(x: try call.checkNumber(1), y: try call.checkNumber(2)) else {

@@ -2,6 +2,7 @@ import Foundation
 import LuaHost
 import Scenario
 import SimKernel
+import Township
 
 /// One run of a Lua scenario: its Lua state, its simulator and the world
 /// the `sim` API binds onto.
@@ -31,6 +32,9 @@ public final class LuaScenario {
   let streams: RandomStreams
   /// The township map, when the scenario declares one.
   var map: LiveMap?
+  /// The rasters named in the header (terrain, fuel, roughness), read and
+  /// checked at setup.
+  var rasters: [String: Raster] = [:]
   var resources: [Resource] = []
   var containers: [Container] = []
   var stores: [Store<LuaRef>] = []

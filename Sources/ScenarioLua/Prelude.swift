@@ -213,6 +213,7 @@ enum Prelude {
       route = H.map_route, travel_time = H.map_travel_time,
       close_link = H.map_close_link, open_link = H.map_open_link, is_closed = H.map_is_closed,
       links_near = H.map_links_near, nearest_node = H.map_nearest_node,
+      elevation = H.map_elevation,
     }
 
     -- Globals --------------------------------------------------------------------
