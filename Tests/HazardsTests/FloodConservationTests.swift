@@ -1,6 +1,12 @@
 import Hazards
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Property tests of the flood solver: a lake at rest stays at rest, mass
 /// closes to round-off, depths never go negative, and the wet-cell list
 /// changes nothing but the cost.
@@ -129,5 +135,58 @@ import Testing
     #expect(solver.time == 1234.5678)
     solver.advance(to: 1000)
     #expect(solver.time == 1234.5678)
+  }
+
+  @Test func rowZeroIsNorth() throws {
+    // Bed rises to the south: only the northern rows lie under a 0.5 m level.
+    let bed = (0..<(4 * 6)).map { Double($0 / 4) * 0.2 }
+    let grid = try FloodGrid(
+      ncols: 4, nrows: 6, cellSize: 10, bed: bed, xllcorner: 1000, yllcorner: 2000)
+    let solver = try FloodSolver(grid: grid)
+    solver.fill(level: 0.5)
+    #expect(solver.depth(atX: 1005, y: 2055) == 0.5)  // north-west cell, bed 0
+    #expect(abs((solver.depth(atX: 1035, y: 2045) ?? 0) - 0.3) < 1e-12)
+    #expect(solver.depth(atX: 1005, y: 2005) == 0)  // southern row, bed 1.0
+    #expect(solver.depth(atX: 999, y: 2005) == nil)
+    #expect(abs(solver.volume() - 360) < 1e-9)
+  }
+}
+
+/// Shared builders for the flood tests: deterministic bumpy beds and
+/// whole-state snapshots.
+enum FloodTestSupport {
+  /// A bumpy bed `0.8 + 0.5 sin(9x) cos(7y) + 0.1 noise` on [0, 1]^2 (hazards.md F1),
+  /// with a fixed-seed noise so every run sees the same bed.
+  static func bumpyBed(ncols: Int, nrows: Int) -> [Double] {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var bed: [Double] = []
+    for row in 0..<nrows {
+      for col in 0..<ncols {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let noise = Double(state >> 11) / Double(1 << 53)
+        let x = Double(col) / Double(ncols)
+        let y = Double(row) / Double(nrows)
+        bed.append(0.8 + 0.5 * sin(9 * x) * cos(7 * y) + 0.1 * noise)
+      }
+    }
+    return bed
+  }
+
+  /// A bowl: bed rising with the square of the distance from the centre.
+  static func bowlBed(ncols: Int, nrows: Int, cellSize: Double) -> [Double] {
+    var bed: [Double] = []
+    for row in 0..<nrows {
+      for col in 0..<ncols {
+        let x = (Double(col) - Double(ncols - 1) / 2) * cellSize
+        let y = (Double(row) - Double(nrows - 1) / 2) * cellSize
+        bed.append((x * x + y * y) / 40_000)
+      }
+    }
+    return bed
+  }
+
+  /// Depths and both discharge rasters, for bit-exact comparisons.
+  static func snapshot(_ solver: FloodSolver) -> [Double] {
+    solver.depths() + solver.eastwardDischarges() + solver.southwardDischarges()
   }
 }

@@ -18,6 +18,7 @@ extension FloodSolver {
     let qx = self.qx
     let qy = self.qy
     let deepestCell = maxDepth
+    let power = frictionPower
     let factor = dt / grid.cellSize
     let threshold = parameters.depthThreshold
     var deepest = 0.0
@@ -28,7 +29,10 @@ extension FloodSolver {
         let value = max(h[c] + change, 0)
         h[c] = value
         if value > deepestCell[c] { deepestCell[c] = value }
-        if value > threshold, value > deepest { deepest = value }
+        if value > threshold {
+          power[c] = floodFrictionPower(value)
+          if value > deepest { deepest = value }
+        }
       }
       self.deepest = deepest
       return
@@ -43,6 +47,7 @@ extension FloodSolver {
       h[c] = value
       if value > deepestCell[c] { deepestCell[c] = value }
       guard value > threshold else { return }
+      power[c] = floodFrictionPower(value)
       if value > deepest { deepest = value }
       include(c - stride)
       include(c - 1)
@@ -141,7 +146,10 @@ extension FloodSolver {
           stamp[c] = generation
           active[count] = Int32(truncatingIfNeeded: c)
           count += 1
-          if depth[c] > threshold { deepest = max(deepest, depth[c]) }
+          if depth[c] > threshold {
+            deepest = max(deepest, depth[c])
+            frictionPower[c] = floodFrictionPower(depth[c])
+          }
         }
       }
       activeCount = count
@@ -154,6 +162,7 @@ extension FloodSolver {
       let start = padded(col: 0, row: row)
       for c in start..<(start + grid.ncols) where depth[c] > threshold {
         deepest = max(deepest, depth[c])
+        frictionPower[c] = floodFrictionPower(depth[c])
         for neighbour in [c - stride, c - 1, c, c + 1, c + stride] {
           let mark = stamp[neighbour]
           if mark != generation, mark != floodGhostStamp {

@@ -88,11 +88,13 @@ extension FloodSolver {
     if face.ghostFirst {
       q = update.flux(
         zL: bed[c], hL: ghost, zR: bed[c], hR: depth[c], nL: roughness[c], nR: roughness[c],
-        q0: old[face.face], back: old[face.face], ahead: old[face.opposite], across: across)
+        q0: old[face.face], back: old[face.face], ahead: old[face.opposite], across: across,
+        powerL: floodFrictionPower(ghost), powerR: frictionPower[c])
     } else {
       q = update.flux(
         zL: bed[c], hL: depth[c], zR: bed[c], hR: ghost, nL: roughness[c], nR: roughness[c],
-        q0: old[face.face], back: old[face.opposite], ahead: old[face.face], across: across)
+        q0: old[face.face], back: old[face.opposite], ahead: old[face.face], across: across,
+        powerL: frictionPower[c], powerR: floodFrictionPower(ghost))
     }
     (face.isX ? qx : qy)[face.face] = q
   }
@@ -117,7 +119,7 @@ extension FloodSolver {
     let flowDepth = min(h, update.maxFlowDepth)
     let q0 = max(outward * old[face.face], 0)
     let n = roughness[c]
-    let power = flowDepth * flowDepth * floodCubeRoot(flowDepth)
+    let power = floodFrictionPower(flowDepth)
     let scale = power / (power + update.gravityStep * n * n * q0)
     let q = max((q0 + update.gravityStep * flowDepth * fall) * scale, 0)
     new[face.face] = outward * q

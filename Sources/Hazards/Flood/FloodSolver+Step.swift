@@ -11,6 +11,14 @@
   return y * (cube + x + x) / (cube + cube + x)
 }
 
+/// `h^(7/3)` for Manning friction, as `h^2 cbrt(h)`.
+///
+/// One function for the per-cell cache and the per-face fallback, so both
+/// give the same bits.
+@inline(__always) func floodFrictionPower(_ h: Double) -> Double {
+  h * h * floodCubeRoot(h)
+}
+
 /// The per-step constants of the face update.
 struct FaceUpdate {
   var threshold: Double
@@ -25,11 +33,14 @@ struct FaceUpdate {
   ///
   /// `q0` is the face's last discharge, `back` and `ahead` its neighbours
   /// in the same direction, `across` the sum of the four perpendicular
-  /// discharges around it (for the friction magnitude). The form multiplies
-  /// Bates's friction denominator through by h^(7/3), so one division is left.
+  /// discharges around it (for the friction magnitude), `powerL` and
+  /// `powerR` the cells' cached depth^(7/3). The form multiplies Bates's
+  /// friction denominator through by h^(7/3), so one division is left; the
+  /// power is the cached one when the flow depth is a cell's depth (always
+  /// on a flat bed), so the cube root is off the face's critical path.
   @inline(__always) func flux(
     zL: Double, hL: Double, zR: Double, hR: Double, nL: Double, nR: Double,
-    q0: Double, back: Double, ahead: Double, across: Double
+    q0: Double, back: Double, ahead: Double, across: Double, powerL: Double, powerR: Double
   ) -> Double {
     let etaL = zL + hL
     let etaR = zR + hR
@@ -44,7 +55,14 @@ struct FaceUpdate {
     } else {
       magnitude = abs(q0)
     }
-    let power = flowDepth * flowDepth * floodCubeRoot(flowDepth)  // h^(7/3)
+    let power: Double  // h^(7/3)
+    if flowDepth == hL {
+      power = powerL
+    } else if flowDepth == hR {
+      power = powerR
+    } else {
+      power = floodFrictionPower(flowDepth)
+    }
     let push = gravityStep * flowDepth * (etaR - etaL) * inverseCellSize
     let scale = power / (power + gravityStep * n * n * magnitude)
     if centred {
@@ -117,6 +135,7 @@ extension FloodSolver {
     let qyOld = qyPrevious
     let qxNew = qx
     let qyNew = qy
+    let power = frictionPower
     let stamp = self.stamp
     let generation = self.generation
     let list = active
@@ -130,14 +149,16 @@ extension FloodSolver {
         qxNew[c] = update.flux(
           zL: zc, hL: hc, zR: z[e], hR: h[e], nL: nc, nR: n[e],
           q0: qxOld[c], back: qxOld[c - 1], ahead: qxOld[e],
-          across: qyOld[c] + qyOld[c - stride] + qyOld[e] + qyOld[e - stride])
+          across: qyOld[c] + qyOld[c - stride] + qyOld[e] + qyOld[e - stride],
+          powerL: power[c], powerR: power[e])
       }
       let s = c + stride
       if stamp[s] == generation {
         qyNew[c] = update.flux(
           zL: zc, hL: hc, zR: z[s], hR: h[s], nL: nc, nR: n[s],
           q0: qyOld[c], back: qyOld[c - stride], ahead: qyOld[s],
-          across: qxOld[c] + qxOld[c - 1] + qxOld[s] + qxOld[s - 1])
+          across: qxOld[c] + qxOld[c - 1] + qxOld[s] + qxOld[s - 1],
+          powerL: power[c], powerR: power[s])
       }
     }
   }

@@ -46,6 +46,8 @@ public final class FloodSolver {
   let depth: UnsafeMutablePointer<Double>
   let roughness: UnsafeMutablePointer<Double>
   let maxDepth: UnsafeMutablePointer<Double>
+  /// depth^(7/3) of every wet cell, for the friction term (stale on dry cells).
+  let frictionPower: UnsafeMutablePointer<Double>
   /// East-face discharge per cell (m2/s, positive east), this step and last.
   var qx: UnsafeMutablePointer<Double>
   var qxPrevious: UnsafeMutablePointer<Double>
@@ -93,6 +95,7 @@ public final class FloodSolver {
     depth = doubles()
     roughness = doubles()
     maxDepth = doubles()
+    frictionPower = doubles()
     qx = doubles()
     qxPrevious = doubles()
     qy = doubles()
@@ -115,7 +118,7 @@ public final class FloodSolver {
   }
 
   deinit {
-    for buffer in [bed, depth, roughness, maxDepth, qx, qxPrevious, qy, qyPrevious] {
+    for buffer in [bed, depth, roughness, maxDepth, frictionPower, qx, qxPrevious, qy, qyPrevious] {
       buffer.deallocate()
     }
     stamp.deallocate()
