@@ -38,7 +38,7 @@ let package = Package(
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(
       name: "Benchmarks",
-      dependencies: ["SimKernel", "LuaHost", "Scenario", "ScenarioLua"]),
+      dependencies: ["SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Hazards"]),
     .executableTarget(
       name: "drillsim",
       dependencies: [

@@ -61,11 +61,13 @@ struct LuaQueueModel {
 }
 
 extension BenchmarkCatalog {
-  /// Every benchmark: the kernel's plus those that need the Lua stack.
+  /// Every benchmark: the kernel's plus those that need the Lua stack or the
+  /// hazard models.
   public static let full = standard.adding([
     Benchmark(
       name: "mmc-lua",
       summary: "M/M/3 (rho 0.9), 200k customers, each a Lua process",
-      run: { LuaQueueModel().run() })
+      run: { LuaQueueModel().run() }),
+    FloodBenchmark.entry,
   ])
 }
