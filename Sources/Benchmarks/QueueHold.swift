@@ -1,7 +1,9 @@
 import SimKernel
 
-/// The hold model on a bare event queue: pop the minimum, insert one event
-/// at its time plus Exp(mean). No simulator, no handlers.
+/// The hold model on a bare event queue.
+///
+/// Pop the minimum, insert one event at its time plus Exp(mean); no
+/// simulator, no handlers.
 ///
 /// It isolates the queue's cost, so every `EventQueue` can be compared on
 /// identical work (same seed, same increments, same pop order).

@@ -35,7 +35,9 @@
     @usableFromInline var chunk: Int32
     @usableFromInline var fill: Int32
 
-    @inlinable static var empty: Bucket { Bucket(chunk: LadderCore.none, fill: LadderCore.chunkSize) }
+    @inlinable static var empty: Bucket {
+      Bucket(chunk: LadderCore.none, fill: LadderCore.chunkSize)
+    }
 
     @inlinable init(chunk: Int32, fill: Int32) {
       self.chunk = chunk

@@ -13,9 +13,11 @@
   @usableFromInline var isStopped = false
   @usableFromInline var sequence: UInt64 = 0
   @usableFromInline var queue = DefaultEventQueue()
-  /// The queue's state, reached directly: the simulator never copies its
-  /// queue, so the copy-on-write uniqueness check (a runtime call) and one
-  /// indirection per operation can be skipped. Valid as long as `queue`.
+  /// The queue's state, reached directly; valid as long as `queue`.
+  ///
+  /// The simulator never copies its queue, so the copy-on-write uniqueness
+  /// check (a runtime call) and one indirection per operation can be
+  /// skipped.
   @usableFromInline let ladder: UnsafeMutablePointer<LadderCore>
   /// Same-instant normal-priority events, in scheduling (= key) order.
   @usableFromInline var fifo: [ScheduledEvent] = []
@@ -95,9 +97,11 @@
   }
 }
 
-/// A registered handler. A class with a constant closure, so the loop can
-/// call it through a borrowed reference: the box outlives every dispatch
-/// (the simulator owns it), and nothing is retained per event.
+/// A registered handler.
+///
+/// A class with a constant closure, so the loop can call it through a
+/// borrowed reference: the box outlives every dispatch (the simulator owns
+/// it), and nothing is retained per event.
 @usableFromInline final class HandlerBox {
   @usableFromInline let body: Simulator.Handler
   init(_ body: @escaping Simulator.Handler) { self.body = body }
