@@ -26,10 +26,16 @@ extension LadderCore {
       rung.consumed = LadderCore.lastTick(
         start: rung.start, shift: rung.shift, buckets: rung.current)
       rungs[r] = rung
+      let bucketStart = rung.start &+ Int64(bitPattern: UInt64(bucket) << rung.shift)
+      if rung.shift > 0, rung.shift <= LadderCore.tickSortShift {
+        // Few ticks: sort by tick while copying, then confirm the order.
+        tickSortToBottom(head, start: bucketStart, ticks: 1 << Int(rung.shift))
+        sortBottom()
+        return
+      }
       let size = moveToBottom(head)
       if size > LadderCore.threshold, rung.shift > 0, rungCount < LadderCore.maxRungs {
         // Too full to sort cheaply: spread it over a deeper rung instead.
-        let bucketStart = rung.start &+ Int64(bitPattern: UInt64(bucket) << rung.shift)
         splitBottom(start: bucketStart, parentShift: rung.shift)
         continue
       }
@@ -44,14 +50,14 @@ extension LadderCore {
     ladderLast = .min
   }
 
-  /// Spreads all of top over a new rung 0 of at least one bucket per event
-  /// (the width rounds down to a power of two, so dense ticks get their own
-  /// buckets and arrive in bottom already in order).
+  /// Spreads all of top over a new rung 0 of about one bucket per 16 events
+  /// (see `spreadBias`).
   mutating func spreadTop() {
     precondition(topCount > 0, "ladder queue lost track of its events")
     let span = UInt64(bitPattern: topMax &- topMin)
     let target = span / UInt64(topCount)
-    let shift = target <= 1 ? 0 : UInt64(63 - target.leadingZeroBitCount)
+    let fine = target <= 1 ? 0 : UInt64(63 - target.leadingZeroBitCount)
+    let shift = Swift.min(63, fine + LadderCore.spreadBias)
     let buckets = Int(span >> shift) + 1
     prepareRung(0, start: topMin, shift: shift, buckets: buckets)
     ladderLast = LadderCore.lastTick(start: topMin, shift: shift, buckets: buckets)
@@ -120,6 +126,55 @@ extension LadderCore {
     }
     bottomCount = i
     return i
+  }
+
+  /// Copies a bucket of `ticks` ticks from `start` into the empty bottom,
+  /// in descending time order (a counting sort by tick), and frees its
+  /// chunks.
+  ///
+  /// Within a tick the events come newest first, so a tick whose events
+  /// were inserted in key order ends up in descending key order; the caller
+  /// still confirms the order (`sortBottom`).
+  mutating func tickSortToBottom(_ bucket: Bucket, start: Int64, ticks: Int) {
+    let size = Int(LadderCore.chunkSize)
+    tickCounts.initialize(repeating: 0, count: ticks)
+    var chunk = bucket.chunk
+    var fill = Int(bucket.fill)
+    var total = 0
+    while chunk != LadderCore.none {
+      let base = chunks + Int(chunk) &* size
+      for j in 0..<fill { tickCounts[Int(truncatingIfNeeded: base[j].key.time &- start)] &+= 1 }
+      total &+= fill
+      chunk = chunkLink[Int(chunk)]
+      fill = size
+    }
+    if total > bottomCapacity { growBottom(to: Swift.max(total, 2 * bottomCapacity)) }
+    // Later ticks first: tick o starts after every event of a later tick.
+    var position = 0
+    var tick = ticks
+    while tick > 0 {
+      tick &-= 1
+      let n = tickCounts[tick]
+      tickCounts[tick] = position
+      position &+= n
+    }
+    chunk = bucket.chunk
+    fill = Int(bucket.fill)
+    while chunk != LadderCore.none {
+      let base = chunks + Int(chunk) &* size
+      var j = fill
+      while j > 0 {
+        j &-= 1
+        let offset = Int(truncatingIfNeeded: base[j].key.time &- start)
+        (bottom + tickCounts[offset]).initialize(to: base[j])
+        tickCounts[offset] &+= 1
+      }
+      let older = chunkLink[Int(chunk)]
+      freeChunk(chunk)
+      chunk = older
+      fill = size
+    }
+    bottomCount = total
   }
 
   /// Sorts bottom in descending key order, so the minimum is last.
