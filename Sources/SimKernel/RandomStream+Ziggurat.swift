@@ -24,7 +24,9 @@ extension RandomStream {
     let bits = next()
     let layer = Int(truncatingIfNeeded: bits & 0xff)
     let u = bits >> 11
-    if u < zigguratExpThreshold[layer] { return mean * (Double(u) * zigguratExpScale[layer]) }
+    if u < zigguratExpCore[2 &* layer] {
+      return mean * (Double(u) * Double(bitPattern: zigguratExpCore[2 &* layer &+ 1]))
+    }
     return mean * exponentialZigguratSlow(bits: bits)
   }
 
@@ -35,12 +37,13 @@ extension RandomStream {
     while true {
       let layer = Int(truncatingIfNeeded: bits & 0xff)
       let u = bits >> 11
-      if u < zigguratExpThreshold[layer] { return Double(u) * zigguratExpScale[layer] }
+      let scale = Double(bitPattern: zigguratExpCore[2 &* layer &+ 1])
+      if u < zigguratExpCore[2 &* layer] { return Double(u) * scale }
       if layer == 0 {
         // Beyond r the density is r + Exp(1): memoryless.
         return ExponentialZiggurat.r - log(1 - unit())
       }
-      let x = Double(u) * zigguratExpScale[layer]
+      let x = Double(u) * scale
       let low = zigguratExpDensity[layer]
       let high = zigguratExpDensity[layer + 1]
       if low + (high - low) * unit() < exp(-x) { return x }
