@@ -70,7 +70,7 @@
   ///
   /// The FIFO and the queue are merged by key: a queued event at this
   /// instant with urgent priority, or an earlier sequence, goes first.
-  @inlinable mutating func popNext(notAfter limit: Int64) -> ScheduledEvent? {
+  @inlinable @inline(__always) mutating func popNext(notAfter limit: Int64) -> ScheduledEvent? {
     if fifoHead < fifo.count {
       guard now <= limit else { return nil }
       let first = fifo[fifoHead]
