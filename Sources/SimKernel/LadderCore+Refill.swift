@@ -28,9 +28,10 @@ extension LadderCore {
       rungs[r] = rung
       let bucketStart = rung.start &+ Int64(bitPattern: UInt64(bucket) << rung.shift)
       if rung.shift > 0, rung.shift <= LadderCore.tickSortShift {
-        // Few ticks: sort by tick while copying, then confirm the order.
-        tickSortToBottom(head, start: bucketStart, ticks: 1 << Int(rung.shift))
-        sortBottom()
+        // Few ticks: sort by tick while copying, checking each tick's order.
+        if !tickSortToBottom(head, start: bucketStart, ticks: 1 << Int(rung.shift)) {
+          sortBottom()
+        }
         return
       }
       let size = moveToBottom(head)
@@ -133,9 +134,10 @@ extension LadderCore {
   /// chunks.
   ///
   /// Within a tick the events come newest first, so a tick whose events
-  /// were inserted in key order ends up in descending key order; the caller
-  /// still confirms the order (`sortBottom`).
-  mutating func tickSortToBottom(_ bucket: Bucket, start: Int64, ticks: Int) {
+  /// were inserted in key order ends up in descending key order. Returns
+  /// whether every tick did, that is whether bottom is sorted; if not, the
+  /// caller sorts it.
+  mutating func tickSortToBottom(_ bucket: Bucket, start: Int64, ticks: Int) -> Bool {
     let size = Int(LadderCore.chunkSize)
     tickCounts.initialize(repeating: 0, count: ticks)
     var chunk = bucket.chunk
@@ -156,8 +158,10 @@ extension LadderCore {
       tick &-= 1
       let n = tickCounts[tick]
       tickCounts[tick] = position
+      tickStarts[tick] = position
       position &+= n
     }
+    var sorted = true
     chunk = bucket.chunk
     fill = Int(bucket.fill)
     while chunk != LadderCore.none {
@@ -165,9 +169,13 @@ extension LadderCore {
       var j = fill
       while j > 0 {
         j &-= 1
-        let offset = Int(truncatingIfNeeded: base[j].key.time &- start)
-        (bottom + tickCounts[offset]).initialize(to: base[j])
-        tickCounts[offset] &+= 1
+        let event = base[j]
+        let offset = Int(truncatingIfNeeded: event.key.time &- start)
+        let slot = tickCounts[offset]
+        // Descending within the tick: each event below the one before it.
+        if slot > tickStarts[offset], !(event.key < bottom[slot &- 1].key) { sorted = false }
+        (bottom + slot).initialize(to: event)
+        tickCounts[offset] = slot &+ 1
       }
       let older = chunkLink[Int(chunk)]
       freeChunk(chunk)
@@ -175,6 +183,7 @@ extension LadderCore {
       fill = size
     }
     bottomCount = total
+    return sorted
   }
 
   /// Sorts bottom in descending key order, so the minimum is last.

@@ -102,9 +102,12 @@
   @usableFromInline var bottomCapacity: Int
   /// Scratch for `tickSortToBottom`: events, then positions, per tick.
   var tickCounts: UnsafeMutablePointer<Int>
+  /// Scratch for `tickSortToBottom`: where each tick's events start.
+  var tickStarts: UnsafeMutablePointer<Int>
 
   @usableFromInline init() {
     tickCounts = .allocate(capacity: 1 << Int(LadderCore.tickSortShift))
+    tickStarts = .allocate(capacity: 1 << Int(LadderCore.tickSortShift))
     chunkCapacity = 256
     chunks = .allocate(capacity: chunkCapacity * Int(LadderCore.chunkSize))
     chunkLink = .allocate(capacity: chunkCapacity)
@@ -133,6 +136,7 @@
     top.deallocate()
     bottom.deallocate()
     tickCounts.deallocate()
+    tickStarts.deallocate()
   }
 
   /// The minimum event.
