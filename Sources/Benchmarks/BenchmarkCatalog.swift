@@ -13,12 +13,16 @@ public struct BenchmarkCatalog: Sendable {
     for benchmark in benchmarks { register(benchmark) }
   }
 
-  /// The kernel benchmarks this module ships: hold, phold and queues.
+  /// The kernel benchmarks this module ships: hold (two samplers), phold and queues.
   public static let standard = BenchmarkCatalog([
     Benchmark(
       name: "hold",
-      summary: "kernel hold model: 10k pending, Swift handlers, Exp(1 s) increments",
+      summary: "kernel hold model: 10k pending, Swift handlers, Exp(1 s) increments (ziggurat)",
       run: { [HoldModel().run()] }),
+    Benchmark(
+      name: "hold-inverse",
+      summary: "the hold model with inverse-transform Exp(1 s) increments (log per event)",
+      run: { [HoldModel(sampler: .inverseTransform).run(name: "hold-inverse")] }),
     Benchmark(
       name: "phold",
       summary: "PHOLD: 1000 entities, 1 event each, uniform destination, Exp(1 s)",

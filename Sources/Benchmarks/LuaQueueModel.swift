@@ -3,7 +3,8 @@ import LuaHost
 import Scenario
 import ScenarioLua
 
-/// M/M/3 with every customer a Lua process (reference/peers.md's model):
+/// M/M/3 with every customer a Lua process (reference/peers.md's model).
+///
 /// c = 3, mu = 1, lambda = 2.7, FIFO, starting empty, 2 model events per
 /// customer. The scenario's setup is not timed, only `run()`.
 struct LuaQueueModel {

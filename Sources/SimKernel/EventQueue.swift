@@ -28,10 +28,10 @@ public struct EventPriority: Hashable, Sendable {
   public let rawValue: UInt8
   @inlinable public init(_ rawValue: UInt8) { self.rawValue = rawValue }
   /// Process starts and resumptions that must precede ordinary events.
-  public static let urgent = EventPriority(0)
-  public static let normal = EventPriority(1)
+  @inlinable public static var urgent: EventPriority { EventPriority(0) }
+  @inlinable public static var normal: EventPriority { EventPriority(1) }
   /// Bookkeeping that must see every other event of the instant first.
-  public static let late = EventPriority(2)
+  @inlinable public static var late: EventPriority { EventPriority(2) }
 }
 
 /// A scheduled event: a key, a handler index and one word of payload.

@@ -11,7 +11,7 @@ extension LadderCore {
       if rungCount == 0 { spreadTop() }
       let r = rungCount - 1
       var rung = rungs[r]
-      while rung.current < rung.bucketCount, rung.heads[rung.current] == LadderCore.none {
+      while rung.current < rung.bucketCount, rung.buckets[rung.current].chunk == LadderCore.none {
         rung.current += 1
       }
       if rung.current == rung.bucketCount {
@@ -20,16 +20,23 @@ extension LadderCore {
         continue
       }
       let bucket = rung.current
-      let head = rung.heads[bucket]
-      rung.heads[bucket] = LadderCore.none
+      let head = rung.buckets[bucket]
+      rung.buckets[bucket] = .empty
       rung.current += 1
       rung.consumed = LadderCore.lastTick(
         start: rung.start, shift: rung.shift, buckets: rung.current)
       rungs[r] = rung
+      let bucketStart = rung.start &+ Int64(bitPattern: UInt64(bucket) << rung.shift)
+      if rung.shift > 0, rung.shift <= LadderCore.tickSortShift {
+        // Few ticks: sort by tick while copying, checking each tick's order.
+        if !tickSortToBottom(head, start: bucketStart, ticks: 1 << Int(rung.shift)) {
+          sortBottom()
+        }
+        return
+      }
       let size = moveToBottom(head)
       if size > LadderCore.threshold, rung.shift > 0, rungCount < LadderCore.maxRungs {
         // Too full to sort cheaply: spread it over a deeper rung instead.
-        let bucketStart = rung.start &+ Int64(bitPattern: UInt64(bucket) << rung.shift)
         splitBottom(start: bucketStart, parentShift: rung.shift)
         continue
       }
@@ -44,17 +51,18 @@ extension LadderCore {
     ladderLast = .min
   }
 
-  /// Spreads all of top over a new rung 0 of about one event per bucket.
+  /// Spreads all of top over a new rung 0 of about one bucket per 16 events
+  /// (see `spreadBias`).
   mutating func spreadTop() {
     precondition(topCount > 0, "ladder queue lost track of its events")
     let span = UInt64(bitPattern: topMax &- topMin)
-    let target = span / UInt64(topCount) + 1
-    let shift = target <= 1 ? 0 : Swift.min(63, UInt64(64 - (target - 1).leadingZeroBitCount))
+    let target = span / UInt64(topCount)
+    let fine = target <= 1 ? 0 : UInt64(63 - target.leadingZeroBitCount)
+    let shift = Swift.min(63, fine + LadderCore.spreadBias)
     let buckets = Int(span >> shift) + 1
     prepareRung(0, start: topMin, shift: shift, buckets: buckets)
     ladderLast = LadderCore.lastTick(start: topMin, shift: shift, buckets: buckets)
-    relink(topHead, into: 0)
-    topHead = LadderCore.none
+    for i in 0..<topCount { pushBucket(top[i], rung: 0) }
     topCount = 0
     topMin = .max
     topMax = .min
@@ -69,20 +77,25 @@ extension LadderCore {
     let r = rungCount
     prepareRung(r, start: start, shift: shift, buckets: 1 << Int(parentShift - shift))
     rungCount += 1
-    let size = bottomCount
+    // Bottom holds the bucket newest first: push oldest first, so each new
+    // bucket keeps insertion order.
+    var i = bottomCount
     bottomCount = 0
-    for i in 0..<size { pushBucket(bottom[i], rung: r) }
+    while i > 0 {
+      i -= 1
+      pushBucket(bottom[i], rung: r)
+    }
   }
 
   /// Resets rung `r` to empty buckets over `buckets << shift` ticks.
   mutating func prepareRung(_ r: Int, start: Int64, shift: UInt64, buckets: Int) {
-    if rungs[r].headCapacity < buckets {
-      rungs[r].heads.deallocate()
-      let capacity = Swift.max(buckets, 2 * rungs[r].headCapacity)
-      rungs[r].heads = .allocate(capacity: capacity)
-      rungs[r].headCapacity = capacity
+    if rungs[r].bucketCapacity < buckets {
+      rungs[r].buckets.deallocate()
+      let capacity = Swift.max(buckets, 2 * rungs[r].bucketCapacity)
+      rungs[r].buckets = .allocate(capacity: capacity)
+      rungs[r].bucketCapacity = capacity
     }
-    rungs[r].heads.initialize(repeating: LadderCore.none, count: buckets)
+    rungs[r].buckets.initialize(repeating: .empty, count: buckets)
     rungs[r].start = start
     rungs[r].shift = shift
     rungs[r].bucketCount = buckets
@@ -90,46 +103,103 @@ extension LadderCore {
     rungs[r].consumed = start &- 1
   }
 
-  /// Moves every node of the list at `head` into rung `r`'s buckets.
-  mutating func relink(_ head: Int32, into r: Int) {
-    let rung = rungs[r]
-    var node = head
-    while node != LadderCore.none {
-      let next = nodes[Int(node)].next
-      let offset = UInt64(bitPattern: nodes[Int(node)].time &- rung.start)
-      let bucket = Int(truncatingIfNeeded: offset &>> rung.shift)
-      nodes[Int(node)].next = rung.heads[bucket]
-      rung.heads[bucket] = node
-      node = next
-    }
-  }
-
-  /// Copies a bucket's events into the empty bottom, unsorted, and frees
-  /// their nodes; returns how many there were.
-  mutating func moveToBottom(_ head: Int32) -> Int {
-    var node = head
+  /// Copies a bucket's events into the empty bottom, newest first (so
+  /// descending when they were inserted in key order), and frees its
+  /// chunks; returns how many there were.
+  mutating func moveToBottom(_ bucket: Bucket) -> Int {
+    let size = Int(LadderCore.chunkSize)
+    var chunk = bucket.chunk
+    var fill = Int(bucket.fill)
     var i = 0
-    while node != LadderCore.none {
-      if i == bottomCapacity { growBottom(to: 2 * bottomCapacity) }
-      (bottom + i).initialize(to: nodes[Int(node)].event)
-      i += 1
-      let next = nodes[Int(node)].next
-      nodes[Int(node)].next = freeNode
-      freeNode = node
-      node = next
+    while chunk != LadderCore.none {
+      if i &+ size > bottomCapacity { growBottom(to: 2 * bottomCapacity) }
+      let base = chunks + Int(chunk) &* size
+      var j = fill
+      while j > 0 {
+        j &-= 1
+        (bottom + i).initialize(to: base[j])
+        i &+= 1
+      }
+      let older = chunkLink[Int(chunk)]
+      freeChunk(chunk)
+      chunk = older
+      fill = size
     }
     bottomCount = i
     return i
   }
 
+  /// Copies a bucket of `ticks` ticks from `start` into the empty bottom,
+  /// in descending time order (a counting sort by tick), and frees its
+  /// chunks.
+  ///
+  /// Within a tick the events come newest first, so a tick whose events
+  /// were inserted in key order ends up in descending key order. Returns
+  /// whether every tick did, that is whether bottom is sorted; if not, the
+  /// caller sorts it.
+  mutating func tickSortToBottom(_ bucket: Bucket, start: Int64, ticks: Int) -> Bool {
+    let size = Int(LadderCore.chunkSize)
+    tickCounts.initialize(repeating: 0, count: ticks)
+    var chunk = bucket.chunk
+    var fill = Int(bucket.fill)
+    var total = 0
+    while chunk != LadderCore.none {
+      let base = chunks + Int(chunk) &* size
+      for j in 0..<fill { tickCounts[Int(truncatingIfNeeded: base[j].key.time &- start)] &+= 1 }
+      total &+= fill
+      chunk = chunkLink[Int(chunk)]
+      fill = size
+    }
+    if total > bottomCapacity { growBottom(to: Swift.max(total, 2 * bottomCapacity)) }
+    // Later ticks first: tick o starts after every event of a later tick.
+    var position = 0
+    var tick = ticks
+    while tick > 0 {
+      tick &-= 1
+      let n = tickCounts[tick]
+      tickCounts[tick] = position
+      tickStarts[tick] = position
+      position &+= n
+    }
+    var sorted = true
+    chunk = bucket.chunk
+    fill = Int(bucket.fill)
+    while chunk != LadderCore.none {
+      let base = chunks + Int(chunk) &* size
+      var j = fill
+      while j > 0 {
+        j &-= 1
+        let event = base[j]
+        let offset = Int(truncatingIfNeeded: event.key.time &- start)
+        let slot = tickCounts[offset]
+        // Descending within the tick: each event below the one before it.
+        if slot > tickStarts[offset], !(event.key < bottom[slot &- 1].key) { sorted = false }
+        (bottom + slot).initialize(to: event)
+        tickCounts[offset] = slot &+ 1
+      }
+      let older = chunkLink[Int(chunk)]
+      freeChunk(chunk)
+      chunk = older
+      fill = size
+    }
+    bottomCount = total
+    return sorted
+  }
+
   /// Sorts bottom in descending key order, so the minimum is last.
+  ///
+  /// A bucket of one tick whose events were inserted in key order (the
+  /// usual case) is already sorted, which one pass confirms.
   mutating func sortBottom() {
     if bottomCount <= 32 {
       insertionSortBottom()
-    } else {
-      var buffer = UnsafeMutableBufferPointer(start: bottom, count: bottomCount)
-      buffer.sort { $1.key < $0.key }
+      return
     }
+    var i = 1
+    while i < bottomCount, bottom[i].key < bottom[i - 1].key { i += 1 }
+    if i == bottomCount { return }
+    var buffer = UnsafeMutableBufferPointer(start: bottom, count: bottomCount)
+    buffer.sort { $1.key < $0.key }
   }
 
   /// Insertion sort, descending: fastest for the handful of events a

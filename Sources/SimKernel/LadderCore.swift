@@ -1,5 +1,5 @@
-/// The state of a `LadderQueue`: a node pool for top and bucket lists, the
-/// rungs, and the sorted bottom.
+/// The state of a `LadderQueue`: the unsorted top, the rungs of bucket
+/// chunks, and the sorted bottom.
 ///
 /// Raw buffers rather than nested arrays because the hot paths touch them
 /// once per event: no uniqueness or bounds checks in the inner loops. A
@@ -8,6 +8,13 @@
 /// `LadderStorage` owns the buffers and frees them; indices are kept
 /// in range by construction (see the invariants below) and by the tests,
 /// which check every pop against a reference sort.
+///
+/// Storage is contiguous wherever events move in bulk. Top is one array.
+/// A bucket is a chain of fixed-size chunks from a shared pool: an insert
+/// appends to the bucket's newest chunk, and emptying a bucket into bottom
+/// copies whole chunks, so neither walks a list of scattered nodes. Events
+/// keep their insertion order within a bucket, which is usually key order
+/// at one tick, so sorting a bucket is then a single check pass.
 ///
 /// Invariants, with `last(r)` the last tick rung r's range covers:
 /// - every top event is later than `ladderLast`;
@@ -19,25 +26,22 @@
 /// - bottom is sorted in descending key order and is non-empty whenever
 ///   `count > 0`, so the minimum is always `bottomLast`.
 @usableFromInline struct LadderCore {
-  /// A pooled event with the index of the next node in its list, packed
-  /// into 32 bytes (two per cache line) since bucket walks chase them.
-  @usableFromInline struct Node {
-    @usableFromInline var time: Int64
-    @usableFromInline var order: UInt64
-    @usableFromInline var payload: Int64
-    @usableFromInline var handler: UInt32
-    @usableFromInline var next: Int32
+  /// A bucket: its newest chunk and how many events that chunk holds.
+  ///
+  /// Older chunks of the bucket are full and linked through `chunkLink`.
+  /// An empty bucket has no chunk and reads as full, so an insert needs one
+  /// test to know it must take a fresh chunk.
+  @usableFromInline struct Bucket {
+    @usableFromInline var chunk: Int32
+    @usableFromInline var fill: Int32
 
-    @inlinable init(event: ScheduledEvent, next: Int32) {
-      time = event.key.time
-      order = event.key.order
-      payload = event.payload
-      handler = event.handler
-      self.next = next
+    @inlinable static var empty: Bucket {
+      Bucket(chunk: LadderCore.none, fill: LadderCore.chunkSize)
     }
 
-    @inlinable var event: ScheduledEvent {
-      ScheduledEvent(key: EventKey(time: time, order: order), handler: handler, payload: payload)
+    @inlinable init(chunk: Int32, fill: Int32) {
+      self.chunk = chunk
+      self.fill = fill
     }
   }
 
@@ -50,25 +54,41 @@
     @usableFromInline var current: Int
     /// The last tick of the consumed buckets (`start - 1` before any).
     @usableFromInline var consumed: Int64
-    @usableFromInline var heads: UnsafeMutablePointer<Int32>
-    @usableFromInline var headCapacity: Int
+    @usableFromInline var buckets: UnsafeMutablePointer<Bucket>
+    @usableFromInline var bucketCapacity: Int
   }
 
-  /// Buckets at most this full are sorted into bottom; fuller ones are
-  /// split into a new rung (Tang et al. use 50).
+  /// The most events a bucket may hold and still be sorted into bottom.
+  ///
+  /// Fuller buckets are split into a new rung (Tang et al. use 50).
   @usableFromInline static let threshold = 48
   @usableFromInline static let maxRungs = 8
   @usableFromInline static let none: Int32 = -1
+  /// Events per chunk: 16 events of 32 bytes fill eight cache lines.
+  @usableFromInline static let chunkSize: Int32 = 16
+  /// How much wider than one event each rung 0's buckets are, as a shift.
+  ///
+  /// About 16 events per bucket, where Tang et al. have about one: fewer,
+  /// fuller buckets keep the chunks being appended to few and warm in
+  /// cache, and a bucket of few ticks costs a counting sort, not a split.
+  static let spreadBias: UInt64 = 4
+  /// Buckets of at most `1 << tickSortShift` ticks are sorted by tick
+  /// (counting sort) on their way to bottom rather than split.
+  static let tickSortShift: UInt64 = 6
 
   @usableFromInline var count = 0
 
-  @usableFromInline var nodes: UnsafeMutablePointer<Node>
-  @usableFromInline var nodeCapacity: Int
-  @usableFromInline var nodesUsed = 0
-  @usableFromInline var freeNode: Int32 = LadderCore.none
+  /// The chunk pool: chunk c holds events `chunks[c * chunkSize ..< (c + 1) * chunkSize]`.
+  @usableFromInline var chunks: UnsafeMutablePointer<ScheduledEvent>
+  /// The next older chunk of a bucket, or the next free chunk.
+  @usableFromInline var chunkLink: UnsafeMutablePointer<Int32>
+  @usableFromInline var chunkCapacity: Int
+  @usableFromInline var chunksUsed = 0
+  @usableFromInline var freeChunk: Int32 = LadderCore.none
 
-  @usableFromInline var topHead: Int32 = LadderCore.none
+  @usableFromInline var top: UnsafeMutablePointer<ScheduledEvent>
   @usableFromInline var topCount = 0
+  @usableFromInline var topCapacity: Int
   @usableFromInline var topMin = Int64.max
   @usableFromInline var topMax = Int64.min
   /// The last tick below top; later events go to top.
@@ -80,33 +100,48 @@
   @usableFromInline var bottom: UnsafeMutablePointer<ScheduledEvent>
   @usableFromInline var bottomCount = 0
   @usableFromInline var bottomCapacity: Int
+  /// Scratch for `tickSortToBottom`: events, then positions, per tick.
+  var tickCounts: UnsafeMutablePointer<Int>
+  /// Scratch for `tickSortToBottom`: where each tick's events start.
+  var tickStarts: UnsafeMutablePointer<Int>
 
   @usableFromInline init() {
-    nodeCapacity = 1024
-    nodes = .allocate(capacity: nodeCapacity)
+    tickCounts = .allocate(capacity: 1 << Int(LadderCore.tickSortShift))
+    tickStarts = .allocate(capacity: 1 << Int(LadderCore.tickSortShift))
+    chunkCapacity = 256
+    chunks = .allocate(capacity: chunkCapacity * Int(LadderCore.chunkSize))
+    chunkLink = .allocate(capacity: chunkCapacity)
+    topCapacity = 1024
+    top = .allocate(capacity: topCapacity)
     bottomCapacity = 256
     bottom = .allocate(capacity: bottomCapacity)
     rungs = .allocate(capacity: LadderCore.maxRungs)
     for r in 0..<LadderCore.maxRungs {
       let capacity = r == 0 ? 1024 : 2 * LadderCore.threshold
-      let heads = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+      let buckets = UnsafeMutablePointer<Bucket>.allocate(capacity: capacity)
       rungs.advanced(by: r).initialize(
         to: Rung(
-          start: 0, shift: 0, bucketCount: 0, current: 0, consumed: 0, heads: heads,
-          headCapacity: capacity))
+          start: 0, shift: 0, bucketCount: 0, current: 0, consumed: 0, buckets: buckets,
+          bucketCapacity: capacity))
     }
   }
 
   /// Frees every buffer; the core is unusable afterwards.
   @usableFromInline func release() {
-    for r in 0..<LadderCore.maxRungs { rungs[r].heads.deallocate() }
+    for r in 0..<LadderCore.maxRungs { rungs[r].buckets.deallocate() }
     rungs.deinitialize(count: LadderCore.maxRungs)
     rungs.deallocate()
-    nodes.deallocate()
+    chunks.deallocate()
+    chunkLink.deallocate()
+    top.deallocate()
     bottom.deallocate()
+    tickCounts.deallocate()
+    tickStarts.deallocate()
   }
 
-  /// The minimum event. Requires `count > 0`.
+  /// The minimum event.
+  ///
+  /// Requires `count > 0`.
   @inlinable var bottomLast: ScheduledEvent { bottom[bottomCount &- 1] }
 
   /// Inserts into the tier whose time range holds the event.
@@ -130,7 +165,9 @@
     if bottomCount == 0 { refill() }
   }
 
-  /// Removes the minimum. Requires `count > 0`.
+  /// Removes the minimum.
+  ///
+  /// Requires `count > 0`.
   @inlinable mutating func popMin() -> ScheduledEvent {
     bottomCount &-= 1
     count &-= 1
@@ -142,21 +179,28 @@
   }
 
   @inlinable mutating func pushTop(_ event: ScheduledEvent) {
-    let node = allocateNode()
-    nodes[Int(node)] = Node(event: event, next: topHead)
-    topHead = node
+    if topCount == topCapacity { growTop() }
+    (top + topCount).initialize(to: event)
     topCount &+= 1
     if event.key.time < topMin { topMin = event.key.time }
     if event.key.time > topMax { topMax = event.key.time }
   }
 
+  /// Appends to the bucket of rung `r` that covers the event's time.
   @inlinable mutating func pushBucket(_ event: ScheduledEvent, rung r: Int) {
-    let rung = rungs[r]
-    let bucket = Int(
-      truncatingIfNeeded: UInt64(bitPattern: event.key.time &- rung.start) &>> rung.shift)
-    let node = allocateNode()
-    nodes[Int(node)] = Node(event: event, next: rung.heads[bucket])
-    rung.heads[bucket] = node
+    let rung = rungs + r
+    let offset = UInt64(bitPattern: event.key.time &- rung.pointee.start)
+    let slot = rung.pointee.buckets + Int(truncatingIfNeeded: offset &>> rung.pointee.shift)
+    var bucket = slot.pointee
+    if bucket.fill == LadderCore.chunkSize {
+      let chunk = allocateChunk()
+      chunkLink[Int(chunk)] = bucket.chunk
+      bucket = Bucket(chunk: chunk, fill: 0)
+    }
+    (chunks + (Int(bucket.chunk) &* Int(LadderCore.chunkSize) &+ Int(bucket.fill)))
+      .initialize(to: event)
+    bucket.fill &+= 1
+    slot.pointee = bucket
   }
 
   /// Sorted insert into bottom (binary search, then one move).
@@ -175,26 +219,48 @@
     bottomCount &+= 1
   }
 
-  @inlinable mutating func allocateNode() -> Int32 {
-    if freeNode != LadderCore.none {
-      let node = freeNode
-      freeNode = nodes[Int(node)].next
-      return node
+  /// A chunk from the free list (the most recently freed, still in cache)
+  /// or from the unused end of the pool.
+  @inlinable mutating func allocateChunk() -> Int32 {
+    if freeChunk != LadderCore.none {
+      let chunk = freeChunk
+      freeChunk = chunkLink[Int(chunk)]
+      return chunk
     }
-    if nodesUsed == nodeCapacity { growNodes() }
-    let node = Int32(truncatingIfNeeded: nodesUsed)
-    nodesUsed &+= 1
-    return node
+    if chunksUsed == chunkCapacity { growChunks() }
+    let chunk = Int32(truncatingIfNeeded: chunksUsed)
+    chunksUsed &+= 1
+    return chunk
   }
 
-  @usableFromInline mutating func growNodes() {
-    let capacity = 2 * nodeCapacity
-    precondition(capacity <= Int(Int32.max), "ladder queue node pool is full")
-    let grown = UnsafeMutablePointer<Node>.allocate(capacity: capacity)
-    grown.moveInitialize(from: nodes, count: nodesUsed)
-    nodes.deallocate()
-    nodes = grown
-    nodeCapacity = capacity
+  /// Returns a chunk to the free list.
+  @inlinable mutating func freeChunk(_ chunk: Int32) {
+    chunkLink[Int(chunk)] = freeChunk
+    freeChunk = chunk
+  }
+
+  @usableFromInline mutating func growChunks() {
+    let capacity = 2 * chunkCapacity
+    precondition(capacity <= Int(Int32.max), "ladder queue chunk pool is full")
+    let size = Int(LadderCore.chunkSize)
+    let grown = UnsafeMutablePointer<ScheduledEvent>.allocate(capacity: capacity * size)
+    grown.moveInitialize(from: chunks, count: chunksUsed * size)
+    chunks.deallocate()
+    chunks = grown
+    let links = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    links.moveInitialize(from: chunkLink, count: chunksUsed)
+    chunkLink.deallocate()
+    chunkLink = links
+    chunkCapacity = capacity
+  }
+
+  @usableFromInline mutating func growTop() {
+    let capacity = 2 * topCapacity
+    let grown = UnsafeMutablePointer<ScheduledEvent>.allocate(capacity: capacity)
+    grown.moveInitialize(from: top, count: topCount)
+    top.deallocate()
+    top = grown
+    topCapacity = capacity
   }
 
   mutating func growBottom(to capacity: Int) {
@@ -205,22 +271,26 @@
     bottomCapacity = capacity
   }
 
+  /// Calls `body` with every event of a bucket, newest first.
+  func forEachEvent(in bucket: Bucket, _ body: (ScheduledEvent) -> Void) {
+    var chunk = bucket.chunk
+    var fill = bucket.fill
+    while chunk != LadderCore.none {
+      let base = chunks + Int(chunk) * Int(LadderCore.chunkSize)
+      for i in stride(from: Int(fill) - 1, through: 0, by: -1) { body(base[i]) }
+      chunk = chunkLink[Int(chunk)]
+      fill = LadderCore.chunkSize
+    }
+  }
+
   /// Calls `body` with every stored event, in no particular order.
   func forEachEvent(_ body: (ScheduledEvent) -> Void) {
     for i in 0..<bottomCount { body(bottom[i]) }
-    var node = topHead
-    while node != LadderCore.none {
-      body(nodes[Int(node)].event)
-      node = nodes[Int(node)].next
-    }
+    for i in 0..<topCount { body(top[i]) }
     for r in 0..<rungCount {
       let rung = rungs[r]
       for b in rung.current..<rung.bucketCount {
-        var node = rung.heads[b]
-        while node != LadderCore.none {
-          body(nodes[Int(node)].event)
-          node = nodes[Int(node)].next
-        }
+        forEachEvent(in: rung.buckets[b], body)
       }
     }
   }

@@ -25,8 +25,10 @@ extension Simulator {
     return timer
   }
 
-  /// Cancels a pending closure: its event stays queued as a tombstone and is
-  /// skipped when popped. Returns false if it already ran or was cancelled.
+  /// Cancels a pending closure.
+  ///
+  /// Its event stays queued as a tombstone and is skipped when popped.
+  /// Returns false if it already ran or was cancelled.
   @discardableResult
   public func cancel(_ timer: TimerID) -> Bool {
     let index = Int(timer.slot)

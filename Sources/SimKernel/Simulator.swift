@@ -69,7 +69,9 @@ public final class Simulator {
   /// Time of the next event, if any.
   public var nextEventTime: SimTime? { state.pointee.nextEventTime.map(SimTime.init(ms:)) }
 
-  /// Processes one event. Returns false when no event is left.
+  /// Processes one event.
+  ///
+  /// Returns false when no event is left.
   @discardableResult
   public func step() -> Bool {
     guard let event = state.pointee.popNext(notAfter: .max) else { return false }

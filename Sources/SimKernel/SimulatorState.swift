@@ -13,6 +13,12 @@
   @usableFromInline var isStopped = false
   @usableFromInline var sequence: UInt64 = 0
   @usableFromInline var queue = DefaultEventQueue()
+  /// The queue's state, reached directly; valid as long as `queue`.
+  ///
+  /// The simulator never copies its queue, so the copy-on-write uniqueness
+  /// check (a runtime call) and one indirection per operation can be
+  /// skipped.
+  @usableFromInline let ladder: UnsafeMutablePointer<LadderCore>
   /// Same-instant normal-priority events, in scheduling (= key) order.
   @usableFromInline var fifo: [ScheduledEvent] = []
   @usableFromInline var fifoHead = 0
@@ -32,6 +38,7 @@
   }
 
   @usableFromInline init() {
+    ladder = queue.storage.core
     fifo.reserveCapacity(64)
   }
 
@@ -55,7 +62,7 @@
     if time == now && priority == .normal {
       fifo.append(event)
     } else {
-      queue.insert(event)
+      ladder.pointee.insert(event)
     }
   }
 
@@ -63,11 +70,13 @@
   ///
   /// The FIFO and the queue are merged by key: a queued event at this
   /// instant with urgent priority, or an earlier sequence, goes first.
-  @inlinable mutating func popNext(notAfter limit: Int64) -> ScheduledEvent? {
+  @inlinable @inline(__always) mutating func popNext(notAfter limit: Int64) -> ScheduledEvent? {
     if fifoHead < fifo.count {
       guard now <= limit else { return nil }
       let first = fifo[fifoHead]
-      if let top = queue.peekMin(), top.key < first.key { return queue.popMin() }
+      if ladder.pointee.count > 0, ladder.pointee.bottomLast.key < first.key {
+        return ladder.pointee.popMin()
+      }
       fifoHead &+= 1
       if fifoHead == fifo.count {
         fifo.removeAll(keepingCapacity: true)
@@ -75,20 +84,24 @@
       }
       return first
     }
-    guard let top = queue.peekMin(), top.key.time <= limit else { return nil }
-    return queue.popMin()
+    guard ladder.pointee.count > 0, ladder.pointee.bottomLast.key.time <= limit else {
+      return nil
+    }
+    return ladder.pointee.popMin()
   }
 
   /// Time of the next event, if any.
   @inlinable var nextEventTime: Int64? {
     if fifoHead < fifo.count { return now }
-    return queue.peekMin()?.key.time
+    return ladder.pointee.count > 0 ? ladder.pointee.bottomLast.key.time : nil
   }
 }
 
-/// A registered handler. A class with a constant closure, so the loop can
-/// call it through a borrowed reference: the box outlives every dispatch
-/// (the simulator owns it), and nothing is retained per event.
+/// A registered handler.
+///
+/// A class with a constant closure, so the loop can call it through a
+/// borrowed reference: the box outlives every dispatch (the simulator owns
+/// it), and nothing is retained per event.
 @usableFromInline final class HandlerBox {
   @usableFromInline let body: Simulator.Handler
   init(_ body: @escaping Simulator.Handler) { self.body = body }

@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-/// drillsim-bench NAME [NAME...] [--json] [--repeat N]
+/// Usage: `drillsim-bench NAME [NAME...] [--json] [--repeat N]`.
 ///
 /// Arguments are parsed by hand: this executable depends on Benchmarks
 /// only.

@@ -17,7 +17,7 @@ import Testing
     for _ in 0..<operations {
       let popping = !reference.isEmpty && rng.unit() < 0.48
       if popping {
-        let expected = reference.min { $0.key < $1.key }!
+        guard let expected = reference.min(by: { $0.key < $1.key }) else { break }
         #expect(queue.peekMin()?.key == expected.key)
         let popped = queue.popMin()
         #expect(popped?.key == expected.key)
@@ -89,6 +89,63 @@ import Testing
         add(expected.key.time + Int64(popped % 13), UInt8(popped % 3))
       }
     }
+    #expect(ladder.count == 0)
+  }
+
+  /// The hold pattern of the benchmark (10/ms dense ticks from exponential
+  /// increments), with a share of urgent and late events so that buckets
+  /// are not always in insertion order; every pop is checked against the
+  /// heap, itself checked against a reference sort above.
+  @Test(arguments: [0, 10, 50])
+  func ladderMatchesHeapOnHoldPattern(nonNormalPercent: Int64) {
+    var ladder = LadderQueue()
+    var heap = QuaternaryHeap()
+    var rng = RandomStream(rawSeed: UInt64(nonNormalPercent) + 100)
+    var sequence: UInt64 = 0
+    func add(_ time: Int64) {
+      sequence += 1
+      var priority = EventPriority.normal
+      if rng.integer(0, 99) < nonNormalPercent {
+        priority = rng.unit() < 0.5 ? .urgent : .late
+      }
+      let event = ScheduledEvent(
+        key: EventKey(time: time, priority: priority, sequence: sequence), handler: 1,
+        payload: Int64(sequence))
+      ladder.insert(event)
+      heap.insert(event)
+    }
+    for _ in 0..<2000 { add(Int64(rng.exponentialZiggurat(mean: 200))) }
+    for _ in 0..<60_000 {
+      let expected = heap.popMin()
+      let popped = ladder.popMin()
+      #expect(popped?.key == expected?.key)
+      #expect(popped?.payload == expected?.payload)
+      guard let expected else { break }
+      add(expected.key.time + Int64(rng.exponentialZiggurat(mean: 200)))
+    }
+    #expect(ladder.count == heap.count)
+  }
+
+  /// Runs of one tick whose sizes straddle the chunk size and the split
+  /// threshold, inserted with priorities against their sequence order.
+  @Test(arguments: [1, 7, 8, 9, 16, 17, 31, 33, 47, 48, 49, 100])
+  func ladderSortsTicksOfEverySize(size: Int) {
+    var ladder = LadderQueue()
+    var reference: [ScheduledEvent] = []
+    var sequence: UInt64 = 0
+    for tick in 0..<Int64(40) {
+      for i in 0..<size {
+        sequence += 1
+        let priority = EventPriority(UInt8((size - i) % 3))
+        let event = ScheduledEvent(
+          key: EventKey(time: 1000 + (tick * 7919) % 40, priority: priority, sequence: sequence),
+          handler: 1, payload: Int64(sequence))
+        ladder.insert(event)
+        reference.append(event)
+      }
+    }
+    reference.sort { $0.key < $1.key }
+    for expected in reference { #expect(ladder.popMin()?.key == expected.key) }
     #expect(ladder.count == 0)
   }
 

@@ -24,10 +24,12 @@ import Testing
     let store = Store<String>(name: "teams")
     var got: [String] = []
     #expect(store.tryGet(at: .zero) { $0 == "medic" } == nil)
-    store.enqueueGet(at: .zero, accepts: { $0 == "medic" }) {
-      got.append("medic:\($0)")
-      return true
-    }
+    store.enqueueGet(
+      at: .zero, accepts: { $0 == "medic" },
+      done: {
+        got.append("medic:\($0)")
+        return true
+      })
     #expect(store.tryPut("boat", at: .zero))
     #expect(got.isEmpty)
     #expect(store.tryGet(at: .zero) { $0 == "boat" } == "boat")
@@ -41,10 +43,12 @@ import Testing
     let store = Store<Int>(name: "kits")
     var got: [String] = []
     for name in ["first", "second"] {
-      store.enqueueGet(at: .zero, accepts: { _ in true }) {
-        got.append("\(name):\($0)")
-        return true
-      }
+      store.enqueueGet(
+        at: .zero, accepts: { _ in true },
+        done: {
+          got.append("\(name):\($0)")
+          return true
+        })
     }
     #expect(store.tryPut(7, at: .zero))
     #expect(store.tryPut(8, at: .zero))
@@ -69,7 +73,7 @@ import Testing
 
   @Test func cancelledGetterLeavesTheItem() {
     let store = Store<String>(name: "kits")
-    store.enqueueGet(at: .zero, accepts: { _ in true }) { _ in false }
+    store.enqueueGet(at: .zero, accepts: { _ in true }, done: { _ in false })
     #expect(store.tryPut("a", at: .zero))
     #expect(store.items == ["a"])
     #expect(store.occupancy.current == 1)
