@@ -51,7 +51,8 @@ public final class LiveMap {
     guard lower.hasSuffix(".geojson") || lower.hasSuffix(".json") else {
       throw ScenarioError(
         "scenario field '\(field)'",
-        "\(path) is not a GeoJSON map; convert OSM first with `drillsim map import FILE --out MAP.geojson`")
+        "\(path) is not a GeoJSON map; convert OSM first with `drillsim map import FILE --out MAP.geojson`"
+      )
     }
     do {
       return LiveMap(township: try Township.readGeoJSON(path: path))
@@ -119,7 +120,8 @@ public final class LiveMap {
     var hits: [(distance: Double, id: String)] = []
     for i in candidates {
       let link = township.links[i]
-      let shape = link.shape.isEmpty
+      let shape =
+        link.shape.isEmpty
         ? [township.nodes[link.from].position, township.nodes[link.to].position] : link.shape
       var best = Double.infinity
       for k in shape.indices.dropFirst() {

@@ -26,17 +26,18 @@ enum InlineMap {
 
   /// Builds the map; errors name the layer and the entry ("links[3]").
   static func township(from table: LuaValue) throws(ScenarioError) -> Township {
-    let where_ = "scenario field 'map'"
-    guard case .table(let entries) = table else { throw ScenarioError(where_, "expected a table") }
+    let field = "scenario field 'map'"
+    guard case .table(let entries) = table else { throw ScenarioError(field, "expected a table") }
     var layers: [String: [LuaValue]] = [:]
     for entry in entries {
       guard case .string(let key) = entry.key, fields.contains(where: { $0.layer == key }) else {
         throw ScenarioError(
-          where_,
-          "unknown key \(describe(entry.key)) (known: \(fields.map(\.layer).joined(separator: ", ")))")
+          field,
+          "unknown key \(describe(entry.key)) (known: \(fields.map(\.layer).joined(separator: ", ")))"
+        )
       }
       guard let list = entry.value.arrayElements ?? (entry.value == .table([]) ? [] : nil) else {
-        throw ScenarioError(where_, "'\(key)' must be a list of tables")
+        throw ScenarioError(field, "'\(key)' must be a list of tables")
       }
       layers[key] = list
     }
@@ -46,43 +47,49 @@ enum InlineMap {
       for (n, record) in (layers[layer] ?? []).enumerated() {
         let label = "map.\(layer)[\(n + 1)]"
         guard case .table(let recordEntries) = record else {
-          throw ScenarioError(where_, "\(label) must be a table")
+          throw ScenarioError(field, "\(label) must be a table")
         }
         var properties: [String: Any] = ["layer": layer]
         for entry in recordEntries {
           guard case .string(let key) = entry.key, keys.contains(key) else {
             throw ScenarioError(
-              where_, "\(label): unknown key \(describe(entry.key)) (known: \(keys.sorted().joined(separator: ", ")))")
+              field,
+              "\(label): unknown key \(describe(entry.key)) (known: \(keys.sorted().joined(separator: ", ")))"
+            )
           }
           guard let json = json(entry.value) else {
-            throw ScenarioError(where_, "\(label).\(key) must be a number, string, boolean or table")
+            throw ScenarioError(
+              field, "\(label).\(key) must be a number, string, boolean or table")
           }
           properties[key] = json
         }
         var geometry: Any = NSNull()
         if layer == "nodes" {
-          guard let x = properties.removeValue(forKey: "x"), let y = properties.removeValue(forKey: "y")
-          else { throw ScenarioError(where_, "\(label) needs x and y (metres)") }
+          guard let x = properties.removeValue(forKey: "x"),
+            let y = properties.removeValue(forKey: "y")
+          else { throw ScenarioError(field, "\(label) needs x and y (metres)") }
           geometry = ["type": "Point", "coordinates": [x, y]]
         }
         features.append(["type": "Feature", "geometry": geometry, "properties": properties])
         labels.append(label)
       }
     }
-    let collection: [String: Any] = ["type": "FeatureCollection", "crs": "local", "features": features]
+    let collection: [String: Any] = [
+      "type": "FeatureCollection", "crs": "local", "features": features,
+    ]
     let data: Data
     do {
       data = try JSONSerialization.data(withJSONObject: collection, options: [.sortedKeys])
     } catch {
-      throw ScenarioError(where_, "cannot be converted: \(error.localizedDescription)")
+      throw ScenarioError(field, "cannot be converted: \(error.localizedDescription)")
     }
     do {
       return try Township.readGeoJSON(data: data, file: "inline map")
     } catch {
       if case .feature(let index) = error.position, labels.indices.contains(index) {
-        throw ScenarioError(where_, "\(labels[index]): \(error.message)")
+        throw ScenarioError(field, "\(labels[index]): \(error.message)")
       }
-      throw ScenarioError(where_, error.message)
+      throw ScenarioError(field, error.message)
     }
   }
 

@@ -62,7 +62,8 @@ extension LuaScenario {
     }
     if call.field(1, "map", { call.type(at: $0) }) == .table {
       do {
-        map = LiveMap(township: try InlineMap.township(from: call.field(1, "map") { call.value(at: $0) }))
+        map = LiveMap(
+          township: try InlineMap.township(from: call.field(1, "map") { call.value(at: $0) }))
       } catch {
         throw reject(error.description)
       }

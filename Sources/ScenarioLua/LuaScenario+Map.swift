@@ -39,7 +39,8 @@ extension LuaScenario {
             })))
       return 1
     }
-    bind("sim.map.facilities", "map_facilities") { [unowned(unsafe) self] call throws(LuaCallError) in
+    bind("sim.map.facilities", "map_facilities") {
+      [unowned(unsafe) self] call throws(LuaCallError) in
       let township = try self.requireMap().township
       let kind = call.isNil(at: 1) ? nil : try call.checkString(1)
       call.push(
@@ -52,7 +53,9 @@ extension LuaScenario {
                 ("x", .number(f.position.x)), ("y", .number(f.position.y)),
                 ("opens_at", .number(f.opensAt)),
               ]
-              if let capacity = f.capacity { fields.append(("capacity", .integer(Int64(capacity)))) }
+              if let capacity = f.capacity {
+                fields.append(("capacity", .integer(Int64(capacity))))
+              }
               if let name = f.name { fields.append(("name", .string(name))) }
               return .table(LuaScenario.entries(fields))
             })))
@@ -72,7 +75,8 @@ extension LuaScenario {
           ])))
       return 1
     }
-    bind("sim.map.travel_time", "map_travel_time") { [unowned(unsafe) self] call throws(LuaCallError) in
+    bind("sim.map.travel_time", "map_travel_time") {
+      [unowned(unsafe) self] call throws(LuaCallError) in
       guard let route = try self.route(call) else {
         call.pushNil()
         return 1
@@ -80,7 +84,8 @@ extension LuaScenario {
       call.push(number: route.seconds)
       return 1
     }
-    bind("sim.map.close_link", "map_close_link") { [unowned(unsafe) self] call throws(LuaCallError) in
+    bind("sim.map.close_link", "map_close_link") {
+      [unowned(unsafe) self] call throws(LuaCallError) in
       try self.setLink(call, closed: true)
     }
     bind("sim.map.open_link", "map_open_link") { [unowned(unsafe) self] call throws(LuaCallError) in
@@ -94,11 +99,13 @@ extension LuaScenario {
       call.push(boolean: closed)
       return 1
     }
-    bind("sim.map.links_near", "map_links_near") { [unowned(unsafe) self] call throws(LuaCallError) in
+    bind("sim.map.links_near", "map_links_near") {
+      [unowned(unsafe) self] call throws(LuaCallError) in
       let map = try self.requireMap()
       let radius = try call.checkNumber(3)
       guard radius >= 0 else { throw call.argumentError(3, "non-negative radius expected") }
-      let ids = map.links(nearX: try call.checkNumber(1), y: try call.checkNumber(2), radius: radius)
+      let ids = map.links(
+        nearX: try call.checkNumber(1), y: try call.checkNumber(2), radius: radius)
       call.push(.table(LuaScenario.list(ids.map { .string($0) })))
       return 1
     }
@@ -114,7 +121,8 @@ extension LuaScenario {
       call.push(number: z)
       return 1
     }
-    bind("sim.map.nearest_node", "map_nearest_node") { [unowned(unsafe) self] call throws(LuaCallError) in
+    bind("sim.map.nearest_node", "map_nearest_node") {
+      [unowned(unsafe) self] call throws(LuaCallError) in
       let map = try self.requireMap()
       guard let id = map.nearestNode(x: try call.checkNumber(1), y: try call.checkNumber(2)) else {
         call.pushNil()
@@ -154,7 +162,9 @@ extension LuaScenario {
       case "drive": mode = .drive
       case "walk":
         let speed = call.field(3, "speed") { call.number(at: $0) } ?? Zone.defaultWalkSpeed
-        guard speed > 0, speed.isFinite else { throw call.argumentError(3, "speed must be positive") }
+        guard speed > 0, speed.isFinite else {
+          throw call.argumentError(3, "speed must be positive")
+        }
         mode = .walk(speed: speed)
       default: throw call.argumentError(3, "mode must be \"walk\" or \"drive\", got \"\(name)\"")
       }
@@ -170,7 +180,8 @@ extension LuaScenario {
     let known = closed ? map.close(link: id) : map.open(link: id)
     guard known else { throw call.argumentError(1, "no link '\(id)' on the map") }
     sink.record(
-      at: simulator.now, kind: closed ? "link.closed" : "link.opened", fields: [("link", .string(id))])
+      at: simulator.now, kind: closed ? "link.closed" : "link.opened",
+      fields: [("link", .string(id))])
     return 0
   }
 
@@ -179,6 +190,8 @@ extension LuaScenario {
   }
 
   static func list(_ values: [LuaValue]) -> [LuaTableEntry] {
-    values.enumerated().map { LuaTableEntry(key: .integer(Int64($0.offset + 1)), value: $0.element) }
+    values.enumerated().map {
+      LuaTableEntry(key: .integer(Int64($0.offset + 1)), value: $0.element)
+    }
   }
 }

@@ -48,7 +48,9 @@ struct MapImport: ParsableCommand {
         for line in result.report.lines { print("  \(line)") }
       }
       try Data(township.geoJSONText().utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-      print("\(out): \(township.nodes.count) nodes, \(township.links.count) links, \(township.zones.count) zones, \(township.facilities.count) facilities")
+      print(
+        "\(out): \(township.nodes.count) nodes, \(township.links.count) links, \(township.zones.count) zones, \(township.facilities.count) facilities"
+      )
     } catch let error as MapError {
       printError("drillsim: invalid input: \(error)")
       throw ExitStatus.invalidInput.code

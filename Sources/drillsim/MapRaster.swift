@@ -60,7 +60,9 @@ struct MapRaster: ParsableCommand {
       // Centimetres are far below any DEM's accuracy and keep the file short.
       local.values = local.values.map { ($0 * 100).rounded() / 100 }
       try local.writeAsciiGrid(path: out)
-      let range = local.valueRange.map { String(format: "%.1f..%.1f", $0.lowerBound, $0.upperBound) }
+      let range = local.valueRange.map {
+        String(format: "%.1f..%.1f", $0.lowerBound, $0.upperBound)
+      }
       print(
         "\(out): \(local.columns) x \(local.rows) cells of \(Raster.format(cell)) m, "
           + "values \(range ?? "none"), \(local.noDataCount) without data")

@@ -33,7 +33,8 @@ final class ProgressLine {
       if share > 0.01 { line += String(format: ", about %.0f s left", wall * (1 - share) / share) }
       line += ")"
     }
-    line += String(format: ", %d events, %.2f M/s   ", events, Double(events) / max(wall, 1e-9) / 1e6)
+    line += String(
+      format: ", %d events, %.2f M/s   ", events, Double(events) / max(wall, 1e-9) / 1e6)
     FileHandle.standardError.write(Data(line.utf8))
     drawn = true
   }

@@ -119,7 +119,8 @@ import Testing
     let lines = text.split(separator: "\n")
     // The nodes lie at about (14, 22) and (86, 89) m from the origin: 5 x 4
     // cells of 20 m, edges on multiples of 20.
-    #expect(lines.prefix(5) == ["ncols 5", "nrows 4", "xllcorner 0", "yllcorner 20", "cellsize 20"])
+    #expect(
+      lines.prefix(5) == ["ncols 5", "nrows 4", "xllcorner 0", "yllcorner 20", "cellsize 20"])
     // Every local cell centre lies between the grid centres (11.495, 50.005)
     // and (11.505, 49.995), where bilinear values run 303 + fu + 3 fv with
     // fu in 0.52...0.64 and fv in 0.42...0.48.

@@ -69,7 +69,8 @@ import Testing
     ("nodes = { { id = 'b', x = 1, y = 1, z = 0 } }", "map.nodes[1]: unknown key 'z'"),
   ])
   func badInlineMapsAreInvalidInput(layer: String, message: String) throws {
-    let source = "scenario { name = 'x', map = { nodes = { { id = 'a', x = 0, y = 0 } }, \(layer) } }"
+    let source =
+      "scenario { name = 'x', map = { nodes = { { id = 'a', x = 0, y = 0 } }, \(layer) } }"
     do {
       _ = try ScenarioHarness.run(source)
       Issue.record("expected invalid input")
