@@ -63,17 +63,25 @@ extension RandomStream {
 /// accepts at once when the position falls inside the core rectangle under
 /// the next layer; otherwise it tests the wedge, or draws the tail. The
 /// tables in `ZigguratTables.swift` are derived from `layerEdges()`.
-enum ExponentialZiggurat {
+///
+/// Public so that tests can check the literal tables against the
+/// recurrence without a testable import.
+public enum ExponentialZiggurat {
   /// The right edge of the base strip, for 256 layers.
-  static let r = 7.697_117_470_131_050_077
+  public static let r = 7.697_117_470_131_050_077
   /// The area of every layer: `(r + 1) * exp(-r)`.
-  static let area = 0.003_949_659_822_581_557_199_3
-  static let layers = 256
+  public static let area = 0.003_949_659_822_581_557_199_3
+  public static let layers = 256
+  /// The sampler's core table: per layer, the acceptance threshold and the
+  /// scale, interleaved.
+  public static var coreTable: [UInt64] { zigguratExpCore }
+  /// `exp(-x[i])` at every layer edge.
+  public static var densityTable: [Double] { zigguratExpDensity }
 
   /// The layer edges `x[0...256]`, decreasing, from the recurrence
   /// `x[i + 1] = -log(v / x[i] + exp(-x[i]))`; also returns what the
   /// recurrence gives for `x[256]` (zero up to rounding when r is right).
-  static func layerEdges() -> (edges: [Double], closure: Double) {
+  public static func layerEdges() -> (edges: [Double], closure: Double) {
     let n = layers
     var x = [Double](repeating: 0, count: n + 1)
     x[0] = area / exp(-r)
