@@ -4,6 +4,6 @@ import ArgumentParser
 struct MapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "map",
-    abstract: "Import OSM extracts into drillsim maps and inspect maps.",
-    subcommands: [MapImport.self, MapInfo.self])
+    abstract: "Import OSM extracts into drillsim maps, generate synthetic maps and inspect maps.",
+    subcommands: [MapImport.self, MapInfo.self, MapSynth.self])
 }
