@@ -37,7 +37,7 @@ let package = Package(
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(
       name: "Benchmarks",
-      dependencies: ["SimKernel", "LuaHost", "Scenario", "ScenarioLua"]),
+      dependencies: ["SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Township"]),
     .executableTarget(
       name: "drillsim",
       dependencies: [

@@ -61,11 +61,12 @@ struct LuaQueueModel {
 }
 
 extension BenchmarkCatalog {
-  /// Every benchmark: the kernel's plus those that need the Lua stack.
-  public static let full = standard.adding([
-    Benchmark(
-      name: "mmc-lua",
-      summary: "M/M/3 (rho 0.9), 200k customers, each a Lua process",
-      run: { LuaQueueModel().run() })
-  ])
+  /// Every benchmark: the kernel's plus those that need the Lua stack or a map.
+  public static let full = standard.adding(
+    [
+      Benchmark(
+        name: "mmc-lua",
+        summary: "M/M/3 (rho 0.9), 200k customers, each a Lua process",
+        run: { LuaQueueModel().run() })
+    ] + TownshipBenchmarks.all)
 }
