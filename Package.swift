@@ -38,7 +38,9 @@ let package = Package(
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(
       name: "Benchmarks",
-      dependencies: ["SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Hazards"]),
+      dependencies: [
+        "SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Township", "Hazards",
+      ]),
     .executableTarget(
       name: "drillsim",
       dependencies: [

@@ -62,13 +62,14 @@ struct LuaQueueModel {
 }
 
 extension BenchmarkCatalog {
-  /// Every benchmark: the kernel's plus those that need the Lua stack or the
-  /// hazard models.
-  public static let full = standard.adding([
-    Benchmark(
-      name: "mmc-lua",
-      summary: "M/M/3 (rho 0.9), 200k customers, each a Lua process",
-      run: { LuaQueueModel().run() }),
-    FloodBenchmark.entry,
-  ])
+  /// Every benchmark: the kernel's plus those that need the Lua stack, a
+  /// map or the hazard models.
+  public static let full = standard.adding(
+    [
+      Benchmark(
+        name: "mmc-lua",
+        summary: "M/M/3 (rho 0.9), 200k customers, each a Lua process",
+        run: { LuaQueueModel().run() }),
+      FloodBenchmark.entry,
+    ] + TownshipBenchmarks.all)
 }

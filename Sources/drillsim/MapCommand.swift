@@ -4,6 +4,6 @@ import ArgumentParser
 struct MapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "map",
-    abstract: "Import OSM extracts into drillsim maps and inspect maps.",
-    subcommands: [MapImport.self, MapInfo.self, MapRaster.self])
+    abstract: "Import OSM extracts, generate synthetic maps, resample rasters, inspect maps.",
+    subcommands: [MapImport.self, MapInfo.self, MapRaster.self, MapSynth.self])
 }
