@@ -29,7 +29,7 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"])]),
     .target(name: "SimKernel", swiftSettings: hotPath),
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"], swiftSettings: hotPath),
-    .target(name: "Township", dependencies: ["SimKernel", "CZlib"]),
+    .target(name: "Township", dependencies: ["SimKernel", "CZlib"], swiftSettings: hotPath),
     .target(name: "Hazards", dependencies: ["SimKernel", "Township"], swiftSettings: hotPath),
     .target(name: "Scenario", dependencies: ["SimKernel", "Township"]),
     .target(
