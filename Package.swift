@@ -40,7 +40,7 @@ let package = Package(
       name: "Benchmarks",
       dependencies: [
         "SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Township", "Hazards",
-      ]),
+      ], swiftSettings: hotPath),
     .executableTarget(
       name: "drillsim",
       dependencies: [

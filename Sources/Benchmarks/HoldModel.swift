@@ -57,32 +57,22 @@ public struct HoldModel: Sendable {
 
 /// The mutable part of the hold model, shared by its handler.
 ///
-/// The stream sits behind a pointer this object owns: a stored `var` of a
-/// class pays a dynamic exclusivity check per access, a visible share of a
-/// handler this small.
+/// The module is built without dynamic exclusivity checks in release (see
+/// Package.swift), so a plain stored stream costs nothing per access.
 final class HoldState {
-  let rngPointer: UnsafeMutablePointer<RandomStream>
-  var rng: RandomStream {
-    get { rngPointer.pointee }
-    _modify { yield &rngPointer.pointee }
-  }
+  var rng: RandomStream
   let meanMs: Double
   let sampler: ExponentialSampler
   let target: Int
   var handler = HandlerID?.none
 
   init(rng: RandomStream, meanMs: Double, sampler: ExponentialSampler, target: Int) {
-    rngPointer = .allocate(capacity: 1)
-    rngPointer.initialize(to: rng)
+    self.rng = rng
     self.meanMs = meanMs
     self.sampler = sampler
     self.target = target
   }
 
-  deinit {
-    rngPointer.deinitialize(count: 1)
-    rngPointer.deallocate()
-  }
 
   /// One event: reschedule this entity, or stop once the target is met.
   @inline(__always) func fire(_ sim: Simulator, _ payload: Int64) {
@@ -90,7 +80,7 @@ final class HoldState {
       sim.stop()
       return
     }
-    let delay = Int64(sampler.draw(&rngPointer.pointee, mean: meanMs))
+    let delay = Int64(sampler.draw(&rng, mean: meanMs))
     sim.schedule(handler, at: SimTime(ms: sim.now.ms &+ delay), payload: payload)
   }
 }

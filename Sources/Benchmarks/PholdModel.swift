@@ -46,15 +46,10 @@ public struct PholdModel: Sendable {
 
 /// The mutable part of PHOLD, shared by its handler.
 ///
-/// The stream sits behind a pointer this object owns: a stored `var` of a
-/// class pays a dynamic exclusivity check per access, a visible share of a
-/// handler this small.
+/// The module is built without dynamic exclusivity checks in release (see
+/// Package.swift), so a plain stored stream costs nothing per access.
 final class PholdState {
-  let rngPointer: UnsafeMutablePointer<RandomStream>
-  var rng: RandomStream {
-    get { rngPointer.pointee }
-    _modify { yield &rngPointer.pointee }
-  }
+  var rng: RandomStream
   let entities: Int64
   let meanMs: Double
   let target: Int
@@ -63,18 +58,13 @@ final class PholdState {
   var handler = HandlerID?.none
 
   init(rng: RandomStream, entities: Int, meanMs: Double, target: Int) {
-    rngPointer = .allocate(capacity: 1)
-    rngPointer.initialize(to: rng)
+    self.rng = rng
     self.entities = Int64(entities)
     self.meanMs = meanMs
     self.target = target
     received = Array(repeating: 0, count: entities)
   }
 
-  deinit {
-    rngPointer.deinitialize(count: 1)
-    rngPointer.deallocate()
-  }
 
   /// One event at entity `payload`: send one event to a random entity.
   @inline(__always) func fire(_ sim: Simulator, _ payload: Int64) {
@@ -83,8 +73,8 @@ final class PholdState {
       return
     }
     received[Int(payload)] &+= 1
-    let destination = rngPointer.pointee.integer(0, entities - 1)
-    let delay = Int64(rngPointer.pointee.exponential(mean: meanMs))
+    let destination = rng.integer(0, entities - 1)
+    let delay = Int64(rng.exponential(mean: meanMs))
     sim.schedule(handler, at: SimTime(ms: sim.now.ms &+ delay), payload: destination)
   }
 }
