@@ -73,7 +73,6 @@ final class HoldState {
     self.target = target
   }
 
-
   /// One event: reschedule this entity, or stop once the target is met.
   @inline(__always) func fire(_ sim: Simulator, _ payload: Int64) {
     guard let handler, sim.eventsProcessed < target else {

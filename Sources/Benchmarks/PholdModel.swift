@@ -65,7 +65,6 @@ final class PholdState {
     received = Array(repeating: 0, count: entities)
   }
 
-
   /// One event at entity `payload`: send one event to a random entity.
   @inline(__always) func fire(_ sim: Simulator, _ payload: Int64) {
     guard let handler, sim.eventsProcessed < target else {
