@@ -25,13 +25,16 @@ public final class FireModel {
   public private(set) var windFrom = 0.0
   var spread: FireSpread?
 
-  /// The landscape: fuel raster values are standard fuel model numbers
-  /// (1-13 Anderson, 101-204 Scott & Burgan, 91-99 non-burnable); 0 and
-  /// NODATA cells carry no fuel. Slope comes from `terrain` when given.
+  /// The landscape from a fuel raster of standard fuel model numbers.
+  ///
+  /// 1-13 are Anderson's, 101-204 Scott & Burgan's, 91-93, 98 and 99
+  /// non-burnable; 0 and NODATA cells carry no fuel. Slope comes from
+  /// `terrain` when given.
   public init(fuel: Raster, terrain: Raster?) throws(ScenarioError) {
     guard fuel.cellWidth == fuel.cellHeight else {
       throw ScenarioError(
-        "fuel", "the fire needs square cells (this grid's are "
+        "fuel",
+        "the fire needs square cells (this grid's are "
           + "\(fuel.cellWidth) x \(fuel.cellHeight) m)")
     }
     var numbers: [Int?] = []
@@ -45,8 +48,9 @@ public final class FireModel {
         FuelModel.standard(number: number) != nil
       else {
         throw ScenarioError(
-          "fuel", "cell \(cell + 1) holds \(Raster.format(value)), not a fuel model number "
-            + "(1-13 Anderson, 101-204 Scott & Burgan, 91-99 or 0 non-burnable)")
+          "fuel",
+          "cell \(cell + 1) holds \(Raster.format(value)), not a fuel model number "
+            + "(1-13 Anderson, 101-204 Scott & Burgan, 91-93, 98, 99 or 0 non-burnable)")
       }
       numbers.append(number)
     }
@@ -145,7 +149,8 @@ public final class FireModel {
   /// has not by `now` (or the point is outside the raster).
   public func arrival(x: Double, y: Double, now: Double) -> Double? {
     advance(to: now)
-    guard let (row, column) = cell(x: x, y: y), let time = spread?.arrivalTime(row: row, column: column),
+    guard let (row, column) = cell(x: x, y: y),
+      let time = spread?.arrivalTime(row: row, column: column),
       time <= now
     else { return nil }
     return time

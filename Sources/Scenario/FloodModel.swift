@@ -30,7 +30,8 @@ public final class FloodModel {
   public init(terrain: Raster, roughness: Raster?, at now: Double) throws(ScenarioError) {
     guard terrain.cellWidth == terrain.cellHeight else {
       throw ScenarioError(
-        "terrain", "the flood needs square cells (this grid's are "
+        "terrain",
+        "the flood needs square cells (this grid's are "
           + "\(terrain.cellWidth) x \(terrain.cellHeight) m)")
     }
     guard let range = terrain.valueRange else {

@@ -47,8 +47,10 @@ extension LuaScenario {
       let from = try self.numberField(call, "from", required: false) ?? 0
       let fire = try self.requireFire(call)
       do {
-        try fire.setWind(speed: speed, from: (from.truncatingRemainder(dividingBy: 360) + 360)
-          .truncatingRemainder(dividingBy: 360))
+        try fire.setWind(
+          speed: speed,
+          from: (from.truncatingRemainder(dividingBy: 360) + 360)
+            .truncatingRemainder(dividingBy: 360))
       } catch {
         throw self.hazardError(call, error)
       }
@@ -68,7 +70,8 @@ extension LuaScenario {
         throw self.hazardError(call, error)
       }
       self.sink.record(
-        at: self.simulator.now, kind: "fire.ignited", fields: [("x", .number(x)), ("y", .number(y))])
+        at: self.simulator.now, kind: "fire.ignited",
+        fields: [("x", .number(x)), ("y", .number(y))])
       return 0
     }
     bind("sim.fire.arrival_at", "fire_arrival_at") {

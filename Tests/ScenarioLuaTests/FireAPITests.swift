@@ -67,14 +67,23 @@ import Testing
   }
 
   @Test(arguments: [
-    ("sim.fire.ignite { x = 1, y = 1 }",
-     "this scenario has no fuel: name one with scenario{ fuel = ... }", false),
-    ("sim.fire.ignite { x = 9000, y = 1 }",
-     "bad argument #1 to 'sim.fire.ignite' (point (9000.0, 1.0) is outside the fuel raster)", true),
-    ("sim.fire.wind { speed = -1 }", "bad argument #1 to 'sim.fire.wind' (field 'speed' must be >= 0", true),
+    (
+      "sim.fire.ignite { x = 1, y = 1 }",
+      "this scenario has no fuel: name one with scenario{ fuel = ... }", false
+    ),
+    (
+      "sim.fire.ignite { x = 9000, y = 1 }",
+      "bad argument #1 to 'sim.fire.ignite' (point (9000.0, 1.0) is outside the fuel raster)", true
+    ),
+    (
+      "sim.fire.wind { speed = -1 }",
+      "bad argument #1 to 'sim.fire.wind' (field 'speed' must be >= 0", true
+    ),
     ("sim.fire.moisture { d1 = 0.06, d1000 = 0.1 }", "unknown field 'd1000'", true),
-    ("sim.fire.ignite { x = 302.5, y = 302.5 }; sim.fire.wind { speed = 3 }",
-     "sim.fire.wind: the fire is already burning", true),
+    (
+      "sim.fire.ignite { x = 302.5, y = 302.5 }; sim.fire.wind { speed = 3 }",
+      "sim.fire.wind: the fire is already burning", true
+    ),
   ])
   func badCallsSayWhy(call: String, message: String, withFuel: Bool) throws {
     let header = withFuel ? "scenario { name = 'x', fuel = 'fuel.asc' }" : "scenario { name = 'x' }"
@@ -89,6 +98,8 @@ import Testing
     let outcome = try HazardHarness.run(
       "scenario { name = 'x', fuel = 'fuel.asc' }\nsim.process(function() sim.fire.burned_area() end)",
       files: ["fuel.asc": fuel])
-    #expect(outcome.result.error?.contains("not a fuel model number") == true, "\(outcome.result.error ?? "")")
+    #expect(
+      outcome.result.error?.contains("not a fuel model number") == true,
+      "\(outcome.result.error ?? "")")
   }
 }

@@ -93,8 +93,10 @@ import Township
     let terrain = Raster(columns: 20, rows: 20, west: 0, south: 0, cellSize: 10, filledWith: 0)
     let map = LiveMap(
       township: try Township(
-        nodes: [Node(id: "a", position: MapPoint(x: 15, y: 105)),
-                Node(id: "b", position: MapPoint(x: 195, y: 105))],
+        nodes: [
+          Node(id: "a", position: MapPoint(x: 15, y: 105)),
+          Node(id: "b", position: MapPoint(x: 195, y: 105)),
+        ],
         links: [Link(id: "low", from: 0, to: 1, length: 180, mode: .road, speed: 10, capacity: 1)]))
     let flood = try FloodModel(terrain: terrain, roughness: nil, at: 0)
     flood.couple(to: map)
@@ -125,11 +127,22 @@ import Township
   }
 
   @Test(arguments: [
-    ("sim.flood.inflow { x = 5, m3_per_s = 1 }", "bad argument #1 to 'sim.flood.inflow' (field 'y' (number) expected)"),
-    ("sim.flood.inflow { x = 5, y = 5, m3_per_s = 'lots' }", "bad argument #1 to 'sim.flood.inflow' (field 'm3_per_s' must be a number"),
-    ("sim.flood.inflow { x = 5, y = 5, m3_per_s = { {0, 1}, {-5, 2} } }", "times must not decrease"),
+    (
+      "sim.flood.inflow { x = 5, m3_per_s = 1 }",
+      "bad argument #1 to 'sim.flood.inflow' (field 'y' (number) expected)"
+    ),
+    (
+      "sim.flood.inflow { x = 5, y = 5, m3_per_s = 'lots' }",
+      "bad argument #1 to 'sim.flood.inflow' (field 'm3_per_s' must be a number"
+    ),
+    (
+      "sim.flood.inflow { x = 5, y = 5, m3_per_s = { {0, 1}, {-5, 2} } }", "times must not decrease"
+    ),
     ("sim.flood.inflow { x = 5000, y = 5, m3_per_s = 1 }", "is outside the terrain"),
-    ("sim.flood.rain { mm_per_h = 10, form = 0 }", "bad argument #1 to 'sim.flood.rain' (unknown field 'form'"),
+    (
+      "sim.flood.rain { mm_per_h = 10, form = 0 }",
+      "bad argument #1 to 'sim.flood.rain' (unknown field 'form'"
+    ),
     ("sim.flood.fill(3)", "bad argument #1 to 'sim.flood.fill' (table expected, got number)"),
   ])
   func badArgumentsNameTheCallAndTheArgument(call: String, message: String) throws {
