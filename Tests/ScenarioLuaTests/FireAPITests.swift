@@ -93,6 +93,34 @@ import Testing
     #expect(outcome.result.error?.contains(message) == true, "\(outcome.result.error ?? "")")
   }
 
+  @Test func windFromTheWestAndSlopeUpToTheNorthDriveTheHead() throws {
+    let rising = HazardHarness.grid(columns: 121, rows: 121, cellSize: 5) { _, y in 0.3 * y }
+    let probe = """
+      sim.after(10, function() sim.fire.ignite { x = 302.5, y = 302.5 } end)
+      sim.at(hours(3), function()
+        for _, p in ipairs({ { "east", 402.5, 302.5 }, { "west", 202.5, 302.5 },
+                             { "north", 302.5, 402.5 }, { "south", 302.5, 202.5 } }) do
+          sim.metric(p[1], sim.fire.arrival_at(p[2], p[3]) or -1)
+        end
+      end)
+      """
+    let windy = try HazardHarness.run(
+      "scenario { name = 'w', fuel = 'fuel.asc', duration = hours(3) }\n"
+        + "sim.fire.wind { speed = 4, from = 270 }\n" + probe,
+      files: ["fuel.asc": Self.fuel(1)])
+    let w = windy.metrics
+    #expect(windy.result.error == nil, "\(windy.result.error ?? "")")
+    #expect((w["east"] ?? -1) > 0 && (w["east"] ?? 0) * 3 < (w["west"] ?? -1), "\(w)")
+    let sloped = try HazardHarness.run(
+      "scenario { name = 's', fuel = 'fuel.asc', terrain = 'dem.asc', duration = hours(3) }\n"
+        + probe,
+      files: ["fuel.asc": Self.fuel(1), "dem.asc": rising])
+    let s = sloped.metrics
+    #expect(sloped.result.error == nil, "\(sloped.result.error ?? "")")
+    #expect((s["north"] ?? -1) > 0 && (s["north"] ?? 0) * 1.5 < (s["south"] ?? -1), "\(s)")
+    #expect(abs((s["east"] ?? 0) - (s["west"] ?? -1)) < 1e-6, "\(s)")
+  }
+
   @Test func unknownFuelCodesAreInvalidInput() throws {
     let fuel = HazardHarness.grid(columns: 3, rows: 3, cellSize: 5) { _, _ in 77 }
     let outcome = try HazardHarness.run(
