@@ -31,9 +31,9 @@ let package = Package(
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"], swiftSettings: hotPath),
     .target(name: "Township", dependencies: ["SimKernel", "CZlib"], swiftSettings: hotPath),
     .target(name: "Hazards", dependencies: ["SimKernel", "Township"], swiftSettings: hotPath),
-    .target(name: "Scenario", dependencies: ["SimKernel", "Township"]),
+    .target(name: "Scenario", dependencies: ["SimKernel", "Township", "Hazards"]),
     .target(
-      name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel"],
+      name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel", "Hazards"],
       swiftSettings: hotPath),
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(
@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(name: "TownshipTests", dependencies: ["Township"]),
     .testTarget(
       name: "ScenarioLuaTests",
-      dependencies: ["ScenarioLua", "Scenario", "Recording"]),
+      dependencies: ["ScenarioLua", "Scenario", "Recording", "Hazards"]),
     .testTarget(name: "HazardsTests", dependencies: ["Hazards"]),
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
   ]

@@ -7,7 +7,7 @@
 ---@field name string Scenario name; results go to results/<name>/<run-id>/
 ---@field map? string|table Map file (GeoJSON, converted OSM) beside the scenario, or an inline map table
 ---@field terrain? string ESRI ASCII grid of ground elevation (m)
----@field fuel? string ESRI ASCII grid of fuel models
+---@field fuel? string ESRI ASCII grid of fuel model numbers (1-13, 101-204; 91-93, 98, 99, 0 = no fuel)
 ---@field roughness? string ESRI ASCII grid of Manning's n
 ---@field duration? number Run length in seconds; without it the run ends when no events are left
 ---@field seed? integer Seed of every random stream (`--seed` overrides it)
@@ -230,3 +230,53 @@ function sim.map.nearest_node(x, y) end
 --- Ground elevation (m) from the header's `terrain` raster, bilinear; nil outside it.
 ---@return number|nil
 function sim.map.elevation(x, y) end
+
+---@class FloodLinkClosed
+---@field link string link id
+---@field depth number deepest water on the link (m)
+---@field closed "drive"|"all" modes now closed
+
+--- The flood on the header's `terrain` raster (closed edges; Manning's n
+--- from `roughness` or 0.035). Built at the first call; advances every
+--- `sim.flood.step` seconds (default 60) and closes links deeper than
+--- 0.3 m to cars and 0.5 m to walkers (event "flood.link_closed").
+sim.flood = {}
+
+--- Raises the water surface to `level` (m) over every cell below it.
+---@param options {level: number}
+function sim.flood.fill(options) end
+--- Rain on every cell (mm/h) from `from` (default now) to `to` (default never), sim seconds.
+---@param options {mm_per_h: number, from?: number, to?: number}
+function sim.flood.rain(options) end
+--- A point inflow: constant m3/s from now, or a hydrograph { {t, q}, ... } in sim seconds.
+---@param options {x: number, y: number, m3_per_s: number|number[][]}
+function sim.flood.inflow(options) end
+--- Water depth (m) at a point now; nil outside the grid.
+---@return number|nil
+function sim.flood.depth_at(x, y) end
+--- Water on the grid (m3) now.
+---@return number
+function sim.flood.volume() end
+--- Seconds between flood advances (default 60, at least 1).
+---@param seconds number
+function sim.flood.step(seconds) end
+
+--- Surface fire on the header's `fuel` raster, slope from `terrain` if any.
+sim.fire = {}
+
+--- Fuel moisture fractions; fields left out keep D2L2 (0.06, 0.07, 0.08, 0.6, 0.9).
+--- Only before the first ignition.
+---@param options {d1?: number, d10?: number, d100?: number, herb?: number, wood?: number}
+function sim.fire.moisture(options) end
+--- 20-ft open wind (m/s) and the direction it blows from (degrees). Only before the first ignition.
+---@param options {speed: number, from?: number}
+function sim.fire.wind(options) end
+--- Ignites the cell at (x, y) now (logged as "fire.ignited").
+---@param options {x: number, y: number}
+function sim.fire.ignite(options) end
+--- Sim time (s) the fire reached the cell at (x, y), or nil if not by now.
+---@return number|nil
+function sim.fire.arrival_at(x, y) end
+--- Burned area (m2) at sim.now().
+---@return number
+function sim.fire.burned_area() end

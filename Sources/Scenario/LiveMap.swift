@@ -15,6 +15,10 @@ public final class LiveMap {
   let walking: Router
   var placeByID: [String: Int] = [:]
   var ambiguous: Set<String> = []
+  /// Links the script closed with `close(link:)`.
+  var closedByScript: Set<String> = []
+  /// Links a hazard closed, and for which modes.
+  var hazardClosures: [String: HazardClosure] = [:]
 
   /// How a route is travelled.
   public enum Mode: Sendable, Equatable {
@@ -92,13 +96,22 @@ public final class LiveMap {
   /// Closes a link for every mode; false for an unknown id.
   @discardableResult
   public func close(link id: String) -> Bool {
-    driving.close(linkID: id) && walking.close(linkID: id)
+    guard township.linkIndex(of: id) != nil else { return false }
+    closedByScript.insert(id)
+    applyClosures(of: id)
+    return true
   }
 
-  /// Reopens a link; false for an unknown id.
+  /// Reopens a link the script closed; false for an unknown id.
+  ///
+  /// A hazard's closure (see `setHazardClosure`) stays until the hazard
+  /// lifts it.
   @discardableResult
   public func open(link id: String) -> Bool {
-    driving.open(linkID: id) && walking.open(linkID: id)
+    guard township.linkIndex(of: id) != nil else { return false }
+    closedByScript.remove(id)
+    applyClosures(of: id)
+    return true
   }
 
   public func isClosed(link id: String) -> Bool? {

@@ -93,6 +93,8 @@ extension LuaScenario {
     bindStreams(bind)
     bindResources(bind)
     bindMap { name, key, body in bind(name, as: key, body) }
+    bindFlood { name, key, body in bind(name, as: key, body) }
+    bindFire { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

@@ -69,6 +69,7 @@ extension LuaScenario {
     var all = metrics
     let now = simulator.now
     all.record("run.processes", Double(processes.started), at: now)
+    recordHazardMetrics(into: &all)
     for resource in resources {
       let prefix = "resource.\(LuaScenario.metricWord(resource.name))"
       all.record("\(prefix).utilisation", resource.utilisation(at: now), at: now)

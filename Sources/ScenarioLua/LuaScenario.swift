@@ -32,6 +32,11 @@ public final class LuaScenario {
   let streams: RandomStreams
   /// The township map, when the scenario declares one.
   var map: LiveMap?
+  /// The flood and the fire, built at their first `sim.flood` or `sim.fire`
+  /// call (see LuaScenario+Flood and +Fire).
+  var flood: FloodModel?
+  var fire: FireModel?
+  var floodStep = LuaScenario.defaultFloodStep
   /// The rasters named in the header (terrain, fuel, roughness), read and
   /// checked at setup.
   var rasters: [String: Raster] = [:]

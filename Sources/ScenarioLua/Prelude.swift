@@ -216,6 +216,16 @@ enum Prelude {
       elevation = H.map_elevation,
     }
 
+    -- Hazards ------------------------------------------------------------------
+    sim.flood = {
+      fill = H.flood_fill, rain = H.flood_rain, inflow = H.flood_inflow,
+      depth_at = H.flood_depth_at, volume = H.flood_volume, step = H.flood_step,
+    }
+    sim.fire = {
+      moisture = H.fire_moisture, wind = H.fire_wind, ignite = H.fire_ignite,
+      arrival_at = H.fire_arrival_at, burned_area = H.fire_burned_area,
+    }
+
     -- Globals --------------------------------------------------------------------
     local function unit(factor, name)
       return function(n)

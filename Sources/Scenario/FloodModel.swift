@@ -1,0 +1,140 @@
+import Hazards
+import Township
+
+/// A run's flood: the solver on the header's terrain, its sources, and the
+/// roads it cuts.
+///
+/// The solver's clock starts at 0 when the flood is built, which may be
+/// after the run started (the first `sim.flood` call builds it), so every
+/// time crossing this type is sim time in seconds and `origin` converts.
+/// Cells without terrain data become walls 100 m above the highest cell:
+/// the solver needs a finite bed everywhere, and a hole in a DEM is more
+/// often outside the surveyed area than a pit.
+public final class FloodModel {
+  /// Manning's n where no `roughness` raster gives one (s/m^(1/3)): short
+  /// grass and open ground, the middle of the floodplain range.
+  public static let defaultManning = 0.035
+  /// Depth above which a link closes for cars (m, DESIGN.md §4).
+  public static let driveLimit = 0.3
+  /// Depth above which a link closes for pedestrians (m, DESIGN.md §4).
+  public static let walkLimit = 0.5
+
+  public let solver: FloodSolver
+  /// Sim time (s) of the solver's time 0.
+  public let origin: Double
+  var rainWindows: [(from: Double, to: Double, mmPerHour: Double)] = []
+  var coupling: FloodCoupling?
+
+  /// Builds a flood on `terrain` (square cells), with Manning's n sampled
+  /// from `roughness` at each cell centre where it has data.
+  public init(terrain: Raster, roughness: Raster?, at now: Double) throws(ScenarioError) {
+    guard terrain.cellWidth == terrain.cellHeight else {
+      throw ScenarioError(
+        "terrain",
+        "the flood needs square cells (this grid's are "
+          + "\(terrain.cellWidth) x \(terrain.cellHeight) m)")
+    }
+    guard let range = terrain.valueRange else {
+      throw ScenarioError("terrain", "the grid has no data")
+    }
+    let wall = range.upperBound + 100
+    let bed = terrain.values.map { $0.isNaN ? wall : $0 }
+    var manning = [Double](repeating: Self.defaultManning, count: bed.count)
+    if let roughness {
+      for row in 0..<terrain.rows {
+        for column in 0..<terrain.columns {
+          let centre = terrain.centre(column: column, row: row)
+          if let n = roughness.sample(at: centre) {
+            guard n >= 0, n.isFinite else {
+              throw ScenarioError("roughness", "Manning's n must be >= 0, got \(n)")
+            }
+            manning[row * terrain.columns + column] = n
+          }
+        }
+      }
+    }
+    do {
+      let grid = try FloodGrid(
+        ncols: terrain.columns, nrows: terrain.rows, cellSize: terrain.cellWidth, bed: bed,
+        manningRaster: manning, xllcorner: terrain.west, yllcorner: terrain.south)
+      solver = try FloodSolver(grid: grid)
+    } catch {
+      throw ScenarioError("terrain", "\(error)")
+    }
+    origin = now
+  }
+
+  /// Advances the water to sim time `now`.
+  public func advance(to now: Double) {
+    let target = now - origin
+    if target > solver.time { solver.advance(to: target) }
+  }
+
+  /// Raises the water surface to `level` over every cell below it.
+  public func fill(level: Double) { solver.fill(level: level) }
+
+  /// Adds rain of `mmPerHour` over the whole grid between sim times `from`
+  /// and `to`; rain windows add up where they overlap.
+  public func addRain(mmPerHour: Double, from: Double, to: Double) throws(ScenarioError) {
+    guard mmPerHour >= 0, mmPerHour.isFinite, to > from else {
+      throw ScenarioError("", "needs mm_per_h >= 0 and from < to")
+    }
+    rainWindows.append((from - origin, to - origin, mmPerHour))
+    var breaks = Set<Double>()
+    for window in rainWindows {
+      breaks.insert(window.from)
+      if window.to.isFinite { breaks.insert(window.to) }
+    }
+    var points: [(Double, Double)] = []
+    var before = 0.0
+    for time in breaks.sorted() {
+      let after = rainWindows.reduce(0.0) { sum, w in
+        w.from <= time && time < w.to ? sum + w.mmPerHour : sum
+      }
+      points += [(time, before), (time, after)]
+      before = after
+    }
+    do {
+      try solver.setRain(FloodSeries(points))
+    } catch {
+      throw ScenarioError("", "\(error)")
+    }
+  }
+
+  /// Adds a point inflow at (x, y): `(sim time, m3/s)` points, linear
+  /// between them and held outside.
+  public func addInflow(x: Double, y: Double, points: [(Double, Double)]) throws(ScenarioError) {
+    do {
+      let series = try FloodSeries(points.map { ($0.0 - origin, $0.1) })
+      guard series.minimum >= 0 else {
+        throw ScenarioError("", "m3_per_s must not be negative")
+      }
+      try solver.addInflow(x: x, y: y, hydrograph: series)
+    } catch let error as ScenarioError {
+      throw error
+    } catch let error as HazardsError {
+      throw ScenarioError("", error.message)
+    } catch {
+      throw ScenarioError("", "\(error)")
+    }
+  }
+
+  /// Water depth (m) at a map point, or nil outside the grid.
+  public func depth(x: Double, y: Double) -> Double? { solver.depth(atX: x, y: y) }
+
+  /// Water volume on the grid (m3).
+  public var volume: Double { solver.volume() }
+
+  /// The deepest water any cell has held so far (m).
+  public var maxDepth: Double { solver.maxDepths().max() ?? 0 }
+
+  /// Couples the flood to a map: from now on `updateLinks()` closes links.
+  public func couple(to map: LiveMap) {
+    coupling = FloodCoupling(map: map, flood: self)
+  }
+
+  /// Closes and reopens links for the water as it stands; the changes made.
+  public func updateLinks() -> [FloodCoupling.Change] {
+    coupling?.update() ?? []
+  }
+}
