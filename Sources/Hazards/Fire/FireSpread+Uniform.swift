@@ -93,8 +93,10 @@ extension FireSpread {
         let north = moveNorth[d]
         var cost = 0.0
         for k in rayStart[d]..<rayStart[d + 1] {
-          cost += rayLength[k] * (inverseRate[cell] - slownessEast[cell] * east
-            - slownessNorth[cell] * north)
+          cost +=
+            rayLength[k]
+            * (inverseRate[cell] - slownessEast[cell] * east
+              - slownessNorth[cell] * north)
         }
         allPositive = allPositive && cost > 0
         costs.append(cost)

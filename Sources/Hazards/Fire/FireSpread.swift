@@ -62,11 +62,8 @@ public struct FireSpread: Sendable {
   let uniformClass: [Int32]
   /// Per uniform class and direction: the travel time of the whole move (s).
   let uniformCost: [Double]
-  /// Whether each cell has settled; the heap holds the best known arrivals.
-  var settled: [Bool]
+  /// Best known arrival per cell, whether it has settled, and the queue.
   var heap: FireSpreadHeap
-  /// Best known arrival per cell (seconds, infinity if none).
-  var arrival: [Double] { heap.arrival }
   /// Settled cells in arrival order.
   public private(set) var ignitions: [CellIgnition] = []
 
@@ -82,7 +79,6 @@ public struct FireSpread: Sendable {
     slownessEast = Array(repeating: 0, count: count)
     slownessNorth = Array(repeating: 0, count: count)
     heap = FireSpreadHeap(cellCount: count)
-    settled = Array(repeating: false, count: count)
     let beds = landscape.models.map { SurfaceFuelBed(model: $0, moisture: moisture) }
     let (speed, toward, isTwentyFoot): (Double, Double, Bool) =
       switch wind {
@@ -150,13 +146,12 @@ public struct FireSpread: Sendable {
     guard inverseRate[cell].isFinite else {
       throw HazardsError("fire ignition", "cell (\(row), \(column)) cannot burn")
     }
-    if time < arrival[cell], !settled[cell] { heap.lower(time: time, cell: cell) }
+    if time < heap.arrival(cell), !heap.isSettled(cell) { heap.lower(time: time, cell: cell) }
   }
 
   /// Settles and returns the next cell to ignite, or nil when the fire is out.
   public mutating func nextIgnition() -> CellIgnition? {
     guard let (time, cell) = heap.pop() else { return nil }
-    settled[cell] = true
     relax(from: cell, at: time)
     let ignition = CellIgnition(
       row: cell / landscape.columns, column: cell % landscape.columns, time: time)
@@ -189,7 +184,7 @@ public struct FireSpread: Sendable {
         continue
       }
       let target = targetRow * columns + targetColumn
-      if settled[target] { continue }
+      if heap.isSettled(target) { continue }
       let east = moveEast[d]
       let north = moveNorth[d]
       var cost = 0.0
