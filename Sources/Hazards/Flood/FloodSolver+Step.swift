@@ -11,6 +11,22 @@
   return y * (cube + x + x) / (cube + cube + x)
 }
 
+/// `floodCubeRoot` of two values at once, with the same bits per lane.
+@inline(__always) func floodCubeRoot(_ x: SIMD2<Double>) -> SIMD2<Double> {
+  var y = SIMD2(
+    Double(bitPattern: x[0].bitPattern / 3 &+ 0x2A9F_7893_782D_A1CE),
+    Double(bitPattern: x[1].bitPattern / 3 &+ 0x2A9F_7893_782D_A1CE))
+  var cube = y * y * y
+  y = y * (cube + x + x) / (cube + cube + x)
+  cube = y * y * y
+  return y * (cube + x + x) / (cube + cube + x)
+}
+
+/// `floodFrictionPower` of two depths at once, with the same bits per lane.
+@inline(__always) func floodFrictionPower(_ h: SIMD2<Double>) -> SIMD2<Double> {
+  h * h * floodCubeRoot(h)
+}
+
 /// `h^(7/3)` for Manning friction, as `h^2 cbrt(h)`.
 ///
 /// One function for the per-cell cache and the per-face fallback, so both
@@ -126,7 +142,26 @@ extension FloodSolver {
   }
 
   /// New discharges on every face between two active cells.
+  ///
+  /// The two scheme switches are fixed for a run, so the loop is compiled
+  /// once per combination with them as constants: the profile showed the
+  /// face loop re-reading and branching on them at every face.
   func updateInteriorFaces(_ update: FaceUpdate) {
+    switch (update.centred, update.twoDimensional) {
+    case (true, true): updateInteriorFaces(update, centred: true, twoDimensional: true)
+    case (true, false): updateInteriorFaces(update, centred: true, twoDimensional: false)
+    case (false, true): updateInteriorFaces(update, centred: false, twoDimensional: true)
+    case (false, false): updateInteriorFaces(update, centred: false, twoDimensional: false)
+    }
+  }
+
+  /// The face loop with the scheme switches as (inlined) constants.
+  @inline(__always) private func updateInteriorFaces(
+    _ general: FaceUpdate, centred: Bool, twoDimensional: Bool
+  ) {
+    var update = general
+    update.centred = centred
+    update.twoDimensional = twoDimensional
     let stride = self.stride
     let z = bed
     let h = depth
