@@ -193,26 +193,7 @@ extension FloodSolver {
   }
 
   /// New discharges on every face between two active cells.
-  ///
-  /// The two scheme switches are fixed for a run, so the loop is compiled
-  /// once per combination with them as constants: the profile showed the
-  /// face loop re-reading and branching on them at every face.
   func updateInteriorFaces(_ update: FaceUpdate) {
-    switch (update.centred, update.twoDimensional) {
-    case (true, true): updateInteriorFaces(update, centred: true, twoDimensional: true)
-    case (true, false): updateInteriorFaces(update, centred: true, twoDimensional: false)
-    case (false, true): updateInteriorFaces(update, centred: false, twoDimensional: true)
-    case (false, false): updateInteriorFaces(update, centred: false, twoDimensional: false)
-    }
-  }
-
-  /// The face loop with the scheme switches as (inlined) constants.
-  @inline(__always) private func updateInteriorFaces(
-    _ general: FaceUpdate, centred: Bool, twoDimensional: Bool
-  ) {
-    var update = general
-    update.centred = centred
-    update.twoDimensional = twoDimensional
     let stride = self.stride
     let z = bed
     let h = depth
