@@ -71,5 +71,6 @@ extension BenchmarkCatalog {
         summary: "M/M/3 (rho 0.9), 200k customers, each a Lua process",
         run: { LuaQueueModel().run() }),
       FloodBenchmark.entry,
+      FireBenchmark.entry,
     ] + TownshipBenchmarks.all)
 }

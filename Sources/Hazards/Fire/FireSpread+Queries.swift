@@ -7,13 +7,13 @@ extension FireSpread {
   public func arrivalTime(row: Int, column: Int) -> Double? {
     guard landscape.contains(row: row, column: column) else { return nil }
     let cell = landscape.cell(row: row, column: column)
-    return settled[cell] ? arrival[cell] : nil
+    return heap.isSettled(cell) ? heap.arrival(cell) : nil
   }
 
   /// Arrival times of all cells, row-major; nil = not burned (never, once
   /// the fire has been run to the end).
   public var arrivalTimes: [Double?] {
-    zip(arrival, settled).map { $1 ? $0 : nil }
+    heap.settledArrivals
   }
 
   /// Time of the last settled ignition, or nil before the first.

@@ -55,10 +55,15 @@ public struct FireSpread: Sendable {
   let moveColumn: [Int]
   let moveEast: [Double]
   let moveNorth: [Double]
-  /// Best known arrival per cell (seconds, infinity if none) and whether settled.
-  var arrival: [Double]
-  var settled: [Bool]
-  var heap = FireSpreadHeap()
+  /// Per direction: target offset as a linear index.
+  let moveOffset: [Int]
+  /// Per cell: the row of `uniformCost` to use when every cell within the
+  /// stencil radius has the same spread rates, else -1.
+  let uniformClass: [Int32]
+  /// Per uniform class and direction: the travel time of the whole move (s).
+  let uniformCost: [Double]
+  /// Best known arrival per cell, whether it has settled, and the queue.
+  var heap: FireSpreadHeap
   /// Settled cells in arrival order.
   public private(set) var ignitions: [CellIgnition] = []
 
@@ -73,8 +78,7 @@ public struct FireSpread: Sendable {
     inverseRate = Array(repeating: .infinity, count: count)
     slownessEast = Array(repeating: 0, count: count)
     slownessNorth = Array(repeating: 0, count: count)
-    arrival = Array(repeating: .infinity, count: count)
-    settled = Array(repeating: false, count: count)
+    heap = FireSpreadHeap(cellCount: count)
     let beds = landscape.models.map { SurfaceFuelBed(model: $0, moisture: moisture) }
     let (speed, toward, isTwentyFoot): (Double, Double, Bool) =
       switch wind {
@@ -119,6 +123,11 @@ public struct FireSpread: Sendable {
     moveColumn = stencil.directions.map(\.dColumn)
     moveEast = stencil.directions.map(\.east)
     moveNorth = stencil.directions.map(\.north)
+    moveOffset = stencil.directions.map { $0.dRow * landscape.columns + $0.dColumn }
+    (uniformClass, uniformCost) = Self.uniformMoves(
+      rows: landscape.rows, columns: landscape.columns, radius: stencil.radius,
+      inverseRate: inverseRate, slownessEast: slownessEast, slownessNorth: slownessNorth,
+      rayStart: rayStart, rayLength: rayLength, moveEast: moveEast, moveNorth: moveNorth)
   }
 
   /// Number of move directions in the stencil (80 for radius 5).
@@ -137,37 +146,21 @@ public struct FireSpread: Sendable {
     guard inverseRate[cell].isFinite else {
       throw HazardsError("fire ignition", "cell (\(row), \(column)) cannot burn")
     }
-    if time < arrival[cell], !settled[cell] {
-      arrival[cell] = time
-      heap.push(time: time, cell: cell)
-    }
+    if time < heap.arrival(cell), !heap.isSettled(cell) { heap.lower(time: time, cell: cell) }
   }
 
   /// Settles and returns the next cell to ignite, or nil when the fire is out.
   public mutating func nextIgnition() -> CellIgnition? {
-    while let (time, cell) = heap.pop() {
-      if settled[cell] || time > arrival[cell] { continue }
-      settled[cell] = true
-      relax(from: cell, at: time)
-      let ignition = CellIgnition(
-        row: cell / landscape.columns, column: cell % landscape.columns, time: time)
-      ignitions.append(ignition)
-      return ignition
-    }
-    return nil
+    guard let (time, cell) = heap.pop() else { return nil }
+    relax(from: cell, at: time)
+    let ignition = CellIgnition(
+      row: cell / landscape.columns, column: cell % landscape.columns, time: time)
+    ignitions.append(ignition)
+    return ignition
   }
 
   /// The time of the next ignition without settling it, or nil when the fire is out.
-  public mutating func peekNextTime() -> Double? {
-    while let (time, cell) = heap.peek() {
-      if settled[cell] || time > arrival[cell] {
-        _ = heap.pop()
-        continue
-      }
-      return time
-    }
-    return nil
-  }
+  public mutating func peekNextTime() -> Double? { heap.peek()?.time }
 
   /// Settles every cell that ignites at or before `time` (or all, when nil).
   public mutating func run(until time: Double? = nil) {
@@ -179,6 +172,11 @@ public struct FireSpread: Sendable {
     let columns = landscape.columns
     let row = cell / columns
     let column = cell % columns
+    let uniform = Int(uniformClass[cell])
+    if uniform >= 0 {
+      relaxUniform(from: cell, row: row, column: column, at: time, costRow: uniform)
+      return
+    }
     for d in 0..<moveRow.count {
       let targetRow = row + moveRow[d]
       let targetColumn = column + moveColumn[d]
@@ -186,7 +184,7 @@ public struct FireSpread: Sendable {
         continue
       }
       let target = targetRow * columns + targetColumn
-      if settled[target] { continue }
+      if heap.isSettled(target) { continue }
       let east = moveEast[d]
       let north = moveNorth[d]
       var cost = 0.0
@@ -199,11 +197,7 @@ public struct FireSpread: Sendable {
         }
         cost += rayLength[k] * (inverse - slownessEast[c] * east - slownessNorth[c] * north)
       }
-      let candidate = time + cost
-      if candidate < arrival[target] {
-        arrival[target] = candidate
-        heap.push(time: candidate, cell: target)
-      }
+      heap.offer(time: time + cost, cell: target)
     }
   }
 }

@@ -11,6 +11,22 @@
   return y * (cube + x + x) / (cube + cube + x)
 }
 
+/// `floodCubeRoot` of two values at once, with the same bits per lane.
+@inline(__always) func floodCubeRoot(_ x: SIMD2<Double>) -> SIMD2<Double> {
+  var y = SIMD2(
+    Double(bitPattern: x[0].bitPattern / 3 &+ 0x2A9F_7893_782D_A1CE),
+    Double(bitPattern: x[1].bitPattern / 3 &+ 0x2A9F_7893_782D_A1CE))
+  var cube = y * y * y
+  y = y * (cube + x + x) / (cube + cube + x)
+  cube = y * y * y
+  return y * (cube + x + x) / (cube + cube + x)
+}
+
+/// `floodFrictionPower` of two depths at once, with the same bits per lane.
+@inline(__always) func floodFrictionPower(_ h: SIMD2<Double>) -> SIMD2<Double> {
+  h * h * floodCubeRoot(h)
+}
+
 /// `h^(7/3)` for Manning friction, as `h^2 cbrt(h)`.
 ///
 /// One function for the per-cell cache and the per-face fallback, so both
@@ -73,6 +89,57 @@ struct FaceUpdate {
       return q
     }
     return (q0 - push) * scale
+  }
+
+  /// `flux` of two faces at once (lane 0 and lane 1), with its bits per lane.
+  ///
+  /// A cell's east and south faces share the formula, so they go through
+  /// SIMD lanes together: one square root and one division for both, which
+  /// is where the scalar face loop stalled. Every operation is the scalar
+  /// one in the same order (`max` and `min` as Swift's, which keep the first
+  /// argument on ties). A flow depth that is neither cell's depth (common on
+  /// an uneven bed, where (z + h) − z rounds away from h) has its power
+  /// computed for both lanes in one paired cube root.
+  @inline(__always) func fluxPair(
+    zL: SIMD2<Double>, hL: SIMD2<Double>, zR: SIMD2<Double>, hR: SIMD2<Double>,
+    nL: SIMD2<Double>, nR: SIMD2<Double>, q0: SIMD2<Double>, back: SIMD2<Double>,
+    ahead: SIMD2<Double>, across: SIMD2<Double>, powerL: SIMD2<Double>, powerR: SIMD2<Double>
+  ) -> SIMD2<Double> {
+    let etaL = zL + hL
+    let etaR = zR + hR
+    var highEta = etaL
+    highEta.replace(with: etaR, where: etaR .>= etaL)
+    var highBed = zL
+    highBed.replace(with: zR, where: zR .>= zL)
+    var flowDepth = highEta - highBed
+    let flowing = flowDepth .> threshold
+    flowDepth.replace(with: maxFlowDepth, where: SIMD2(repeating: maxFlowDepth) .< flowDepth)
+    let n = 0.5 * (nL + nR)
+    let magnitude: SIMD2<Double>
+    if twoDimensional {
+      let perpendicular = 0.25 * across
+      magnitude = (q0 * q0 + perpendicular * perpendicular).squareRoot()
+    } else {
+      magnitude = SIMD2(abs(q0[0]), abs(q0[1]))
+    }
+    var power = powerR
+    power.replace(with: powerL, where: flowDepth .== hL)
+    let own = (flowDepth .== hL) .| (flowDepth .== hR)
+    let computed = flowing .& .!own
+    if any(computed) {
+      power.replace(with: floodFrictionPower(flowDepth), where: computed)
+    }
+    let push = gravityStep * flowDepth * (etaR - etaL) * inverseCellSize
+    let scale = power / (power + gravityStep * n * n * magnitude)
+    var q = (q0 - push) * scale
+    if centred {
+      let blended = theta * q0 + (1 - theta) * 0.5 * (back + ahead)
+      let centredQ = (blended - push) * scale
+      // de Almeida's fallback: never flow against the level difference.
+      q.replace(with: centredQ, where: .!(centredQ * (etaL - etaR) .< 0))
+    }
+    q.replace(with: 0, where: .!flowing)
+    return q
   }
 }
 
@@ -141,19 +208,35 @@ extension FloodSolver {
     let list = active
     for index in 0..<activeCount {
       let c = Int(list[index])
+      let e = c + 1
+      let s = c + stride
+      let east = stamp[e] == generation
+      let south = stamp[s] == generation
+      if east && south {
+        let q = update.fluxPair(
+          zL: SIMD2(repeating: z[c]), hL: SIMD2(repeating: h[c]), zR: SIMD2(z[e], z[s]),
+          hR: SIMD2(h[e], h[s]), nL: SIMD2(repeating: n[c]), nR: SIMD2(n[e], n[s]),
+          q0: SIMD2(qxOld[c], qyOld[c]), back: SIMD2(qxOld[c - 1], qyOld[c - stride]),
+          ahead: SIMD2(qxOld[e], qyOld[s]),
+          across: SIMD2(
+            qyOld[c] + qyOld[c - stride] + qyOld[e] + qyOld[e - stride],
+            qxOld[c] + qxOld[c - 1] + qxOld[s] + qxOld[s - 1]),
+          powerL: SIMD2(repeating: power[c]), powerR: SIMD2(power[e], power[s]))
+        qxNew[c] = q[0]
+        qyNew[c] = q[1]
+        continue
+      }
       let zc = z[c]
       let hc = h[c]
       let nc = n[c]
-      let e = c + 1
-      if stamp[e] == generation {
+      if east {
         qxNew[c] = update.flux(
           zL: zc, hL: hc, zR: z[e], hR: h[e], nL: nc, nR: n[e],
           q0: qxOld[c], back: qxOld[c - 1], ahead: qxOld[e],
           across: qyOld[c] + qyOld[c - stride] + qyOld[e] + qyOld[e - stride],
           powerL: power[c], powerR: power[e])
       }
-      let s = c + stride
-      if stamp[s] == generation {
+      if south {
         qyNew[c] = update.flux(
           zL: zc, hL: hc, zR: z[s], hR: h[s], nL: nc, nR: n[s],
           q0: qyOld[c], back: qyOld[c - stride], ahead: qyOld[s],

@@ -64,6 +64,8 @@ public final class FloodSolver {
   /// Cells that left the active list at the last rebuild.
   let left: UnsafeMutablePointer<Int32>
   var leftCount = 0
+  /// Cells found wet by the last depth update, whose friction power is due.
+  let powerDue: UnsafeMutablePointer<Int32>
   /// Cells active whatever their depth: inflow cells and level-edge cells.
   var pinned: [Int32] = []
   /// Point and line inflows.
@@ -106,6 +108,7 @@ public final class FloodSolver {
     active = .allocate(capacity: cells)
     nextActive = .allocate(capacity: cells)
     left = .allocate(capacity: cells)
+    powerDue = .allocate(capacity: cells)
     for row in 0..<grid.nrows {
       for col in 0..<grid.ncols {
         let cell = padded(col: col, row: row)
@@ -125,6 +128,7 @@ public final class FloodSolver {
     active.deallocate()
     nextActive.deallocate()
     left.deallocate()
+    powerDue.deallocate()
   }
 
   /// The padded buffer index of cell (col, row).
