@@ -8,29 +8,20 @@ import SimKernel
 /// It isolates the queue's cost, so every `EventQueue` can be compared on
 /// identical work (same seed, same increments, same pop order).
 public struct QueueHold: Sendable {
-  public var population: Int
-  public var events: Int
-  public var meanMs: Double
-  public var seed: UInt64
-  /// How increments are drawn; the ziggurat keeps `log` out of the timing.
-  public var sampler: ExponentialSampler
+  /// The model's parameters: the same as the full-kernel hold model's, so
+  /// the two benchmarks measure the same work.
+  public var model: HoldModel
 
-  public init(
-    population: Int = 10_000, events: Int = 15_000_000, meanMs: Double = 1000, seed: UInt64 = 1,
-    sampler: ExponentialSampler = .ziggurat
-  ) {
-    self.population = population
-    self.events = events
-    self.meanMs = meanMs
-    self.seed = seed
-    self.sampler = sampler
-  }
+  public init(_ model: HoldModel = HoldModel()) { self.model = model }
 
   /// Runs the hold model on a fresh `Queue` and times the hold loop.
   public func run<Queue: EventQueue>(_ type: Queue.Type, name: String = "queues") -> BenchmarkResult
   {
+    let (population, events, meanMs, sampler) = (
+      model.population, model.events, model.meanMs, model.sampler
+    )
     var queue = Queue()
-    var rng = RandomStream(seed: seed, name: "hold")
+    var rng = RandomStream(seed: model.seed, name: "hold")
     var sequence: UInt64 = 0
     for entity in 0..<population {
       sequence &+= 1
