@@ -14,12 +14,7 @@ struct MapInfo: ParsableCommand {
 
   func run() throws {
     do throws(MapError) {
-      let township: Township
-      if map.lowercased().hasSuffix(".geojson") || map.lowercased().hasSuffix(".json") {
-        township = try Township.readGeoJSON(path: map)
-      } else {
-        township = try OSMImporter.importMap(path: map).township
-      }
+      let township = try Township.read(path: map)
       print("\(map):")
       for line in MapSummary(township).lines { print("  \(line)") }
     } catch {

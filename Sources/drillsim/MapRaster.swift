@@ -40,12 +40,7 @@ struct MapRaster: ParsableCommand {
 
   func run() throws {
     do throws(MapError) {
-      let township: Township
-      if map.lowercased().hasSuffix(".geojson") || map.lowercased().hasSuffix(".json") {
-        township = try Township.readGeoJSON(path: map)
-      } else {
-        township = try OSMImporter.importMap(path: map).township
-      }
+      let township = try Township.read(path: map)
       guard let projection = township.projection else {
         throw MapError(
           file: map, .whole, "the map is in local metres (no WGS84 origin); nothing to align to")
