@@ -31,7 +31,8 @@ let package = Package(
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"], swiftSettings: hotPath),
     .target(name: "Township", dependencies: ["SimKernel", "CZlib"], swiftSettings: hotPath),
     .target(name: "Hazards", dependencies: ["SimKernel", "Township"], swiftSettings: hotPath),
-    .target(name: "Scenario", dependencies: ["SimKernel", "Township", "Hazards"]),
+    .target(name: "Evacuation", dependencies: ["SimKernel", "Township"], swiftSettings: hotPath),
+    .target(name: "Scenario", dependencies: ["SimKernel", "Township", "Hazards", "Evacuation"]),
     .target(
       name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel", "Hazards"],
       swiftSettings: hotPath),
@@ -55,6 +56,7 @@ let package = Package(
       name: "ScenarioLuaTests",
       dependencies: ["ScenarioLua", "Scenario", "Recording", "Hazards"]),
     .testTarget(name: "HazardsTests", dependencies: ["Hazards"]),
+    .testTarget(name: "EvacuationTests", dependencies: ["Evacuation", "Township", "SimKernel"]),
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
   ]
 )
