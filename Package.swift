@@ -37,6 +37,7 @@ let package = Package(
       name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel", "Hazards"],
       swiftSettings: hotPath),
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
+    .target(name: "Reports", dependencies: ["Recording"]),
     .target(
       name: "Benchmarks",
       dependencies: [
@@ -45,7 +46,7 @@ let package = Package(
     .executableTarget(
       name: "drillsim",
       dependencies: [
-        "Scenario", "ScenarioLua", "Recording", "Benchmarks", "Township",
+        "Scenario", "ScenarioLua", "Recording", "Reports", "Benchmarks", "Township",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "drillsim-bench", dependencies: ["Benchmarks"]),
@@ -57,6 +58,8 @@ let package = Package(
       dependencies: ["ScenarioLua", "Scenario", "Recording", "Hazards"]),
     .testTarget(name: "HazardsTests", dependencies: ["Hazards"]),
     .testTarget(name: "EvacuationTests", dependencies: ["Evacuation", "Township", "SimKernel"]),
+    .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario", "SimKernel"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recording"]),
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
   ]
 )

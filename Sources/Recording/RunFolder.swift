@@ -2,8 +2,8 @@ import Foundation
 import Scenario
 import SimKernel
 
-/// A run's results folder: events.jsonl, metrics.csv, run.log and, last,
-/// summary.json.
+/// A run's results folder: events.jsonl, metrics.csv, frames.jsonl, run.log,
+/// report.html and, last, summary.json.
 ///
 /// summary.json is written to a temporary name and renamed into place, and
 /// a stale one is removed before anything else is written, so a folder
@@ -35,12 +35,22 @@ public struct RunFolder {
   public func prepare() throws {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     try? FileManager.default.removeItem(at: summaryURL)
-    try? FileManager.default.removeItem(at: url.appendingPathComponent("metrics.csv"))
+    for stale in [metricsURL, framesURL, framesIndexURL, reportURL, replayURL] {
+      try? FileManager.default.removeItem(at: stale)
+    }
   }
 
   public var summaryURL: URL { url.appendingPathComponent("summary.json") }
   public var eventsURL: URL { url.appendingPathComponent("events.jsonl") }
   public var logURL: URL { url.appendingPathComponent("run.log") }
+  public var metricsURL: URL { url.appendingPathComponent("metrics.csv") }
+  public var framesURL: URL { url.appendingPathComponent("frames.jsonl") }
+  public var framesIndexURL: URL { url.appendingPathComponent(Self.framesIndexName) }
+  public var reportURL: URL { url.appendingPathComponent("report.html") }
+  public var replayURL: URL { url.appendingPathComponent("replay.html") }
+
+  /// The frames index's file name, beside frames.jsonl.
+  public static let framesIndexName = "frames.index.json"
 
   /// Writes the metric points as `t_s,name,value` rows, if any metric has
   /// more than one point.
@@ -50,7 +60,7 @@ public struct RunFolder {
     for point in series.points {
       text += "\(point.time),\(point.name),\(JSONText.number(point.value))\n"
     }
-    try Data(text.utf8).write(to: url.appendingPathComponent("metrics.csv"), options: .atomic)
+    try Data(text.utf8).write(to: metricsURL, options: .atomic)
   }
 
   /// Writes summary.json atomically (temporary file, then rename).

@@ -58,6 +58,10 @@ public final class LuaScenario {
   var resumptions = 0
   /// The prelude's worker loop that every process coroutine runs.
   var worker = LuaRef(raw: 0)
+  /// Where frames go, when the caller asked for them (LuaScenario+Frames).
+  var frameRecording: FrameRecording?
+  /// Why frame recording stopped early, if it did; the run went on.
+  public internal(set) var frameError: Error?
 
   /// Loads `path` and runs its setup.
   ///
@@ -163,9 +167,14 @@ public final class LuaScenario {
         ("scenario", .string(spec.name)), ("seed", .integer(Int64(bitPattern: effectiveSeed))),
       ])
     if failure == nil {
-      simulator.run(until: spec.duration ?? .never)
+      if frameRecording != nil {
+        runRecordingFrames(until: spec.duration ?? .never)
+      } else {
+        simulator.run(until: spec.duration ?? .never)
+      }
     }
     if failure == nil { evaluateRemainingObjectives() }
+    if frameRecording != nil { recordFinalFrame() }
     return result()
   }
 }
