@@ -152,3 +152,13 @@ public struct FrameReader {
     return try FrameFormat.decodeFrame(value, previous: previous, location: location)
   }
 }
+
+extension FrameReader {
+  /// Frame `n`, given frame `n - 1` already decoded: one line's work, for
+  /// readers that walk every frame in order.
+  public func frame(after previous: FrameSnapshot?, index n: Int) throws(RecordingError)
+    -> FrameSnapshot
+  {
+    try decode(n, previous: previous)
+  }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Recording
+import Reports
 import Scenario
 import ScenarioLua
 
@@ -19,6 +20,20 @@ struct Run: ParsableCommand {
 
   @Flag(name: .long, help: "Print only errors.")
   var quiet = false
+
+  @Option(
+    name: .long,
+    help: "Sim seconds between replay frames (frames.jsonl); 0 records none.")
+  var frameInterval: Double = 60
+
+  @Flag(name: .long, help: "Do not write report.html.")
+  var noReport = false
+
+  func validate() throws {
+    guard frameInterval == 0 || (frameInterval >= 1 && frameInterval.isFinite) else {
+      throw ValidationError("--frame-interval must be 0 (no frames) or at least 1 second")
+    }
+  }
 
   func run() throws {
     let path = ScenarioLocation.resolve(scenario)
@@ -44,6 +59,10 @@ struct Run: ParsableCommand {
         "drillsim: cannot write results to \(folder.url.path): \(error.localizedDescription)")
       throw ExitStatus.invalidInput.code
     }
+    let frames = FrameWriter(url: folder.framesURL)
+    if frameInterval > 0, let interval = SimTime(seconds: frameInterval) {
+      world.recordFrames(to: frames, every: interval)
+    }
     let progress = ProgressLine(duration: world.spec.duration?.seconds, quiet: quiet)
     world.progress = { time, events in progress.update(simSeconds: time.seconds, events: events) }
     let result = world.run()
@@ -51,6 +70,7 @@ struct Run: ParsableCommand {
     let wall = (clock.now - started)
     do {
       try journal.close()
+      if frameInterval > 0 { try frames.close() }
       try folder.writeSeries(world.metricSeries)
       let log = logLines.joined(separator: "\n") + (logLines.isEmpty ? "" : "\n")
       try Data(log.utf8).write(to: folder.logURL, options: .atomic)
@@ -59,6 +79,18 @@ struct Run: ParsableCommand {
       printError(
         "drillsim: cannot write results to \(folder.url.path): \(error.localizedDescription)")
       throw ExitStatus.runFailed.code
+    }
+    if let error = world.frameError {
+      printError("drillsim: frames stopped early: \(error)")
+    }
+    if !noReport {
+      do {
+        let html = try ReportDocument(archive: try RunArchive(folder: folder)).html()
+        try Data(html.utf8).write(to: folder.reportURL, options: .atomic)
+      } catch {
+        printError("drillsim: cannot write \(folder.reportURL.path): \(error)")
+        throw ExitStatus.runFailed.code
+      }
     }
     report(result, folder: folder, wall: wall)
     switch result.status {
