@@ -60,6 +60,6 @@ let package = Package(
     .testTarget(name: "EvacuationTests", dependencies: ["Evacuation", "Township", "SimKernel"]),
     .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario", "SimKernel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recording"]),
-    .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["CZlib"], exclude: ["Fixtures"]),
   ]
 )
