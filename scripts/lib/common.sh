@@ -61,6 +61,27 @@ ensure_swift() {
     || die "'swift' not found on PATH; install the Swift 6 toolchain and add its usr/bin to PATH"
 }
 
+# ensure_chromium: headless Chromium for the replay viewer's end-to-end test
+# (Debian package chromium). Installs it only as root; otherwise says how, and
+# the test skips with a message.
+ensure_chromium() {
+  local name
+  for name in chromium chromium-browser google-chrome; do
+    command -v "$name" >/dev/null 2>&1 && return 0
+  done
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    note "setup: Chromium is missing; the replay viewer test will skip (as root: apt-get install chromium)"
+    return 0
+  fi
+  note "setup: installing chromium with apt-get (for the replay viewer test)..."
+  local log
+  log="$(mktemp -t drillsim-apt.XXXXXX)"
+  quietly "$log" apt-get update || die "apt-get update failed"
+  quietly "$log" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+    || die "apt-get install chromium failed"
+  rm -f "$log"
+}
+
 # ensure_deps: idempotent, silent when everything is present.
 ensure_deps() {
   ensure_swift
