@@ -9,6 +9,8 @@ import Recording
 public struct MapSVG {
   public let map: FrameMap
   public var width = 640.0
+  /// Raster grids to keep in view beside the map (water beyond the roads).
+  public var grids: [RasterLayer.Geometry] = []
 
   public init(map: FrameMap) { self.map = map }
 
@@ -23,6 +25,10 @@ public struct MapSVG {
     }
     xs += map.zones.map(\.x) + map.facilities.map(\.x)
     ys += map.zones.map(\.y) + map.facilities.map(\.y)
+    for g in grids {
+      xs += [g.west, g.west + Double(g.columns) * g.cellSize]
+      ys += [g.south, g.south + Double(g.rows) * g.cellSize]
+    }
     return (xs.min() ?? 0, ys.min() ?? 0, xs.max() ?? 1, ys.max() ?? 1)
   }
 

@@ -64,6 +64,10 @@ enum ReplayScript {
     for (const l of map.links) for (let i = 0; i + 1 < l.points.length; i += 2) extend(l.points[i], l.points[i + 1]);
     for (const z of map.zones) extend(z.x, z.y);
     for (const f of map.facilities) extend(f.x, f.y);
+    for (const name of ["flood", "fire"]) {
+      const first = frames.find((f) => f[name] && f[name].full);
+      if (first) { const g = first[name].grid; extend(g.west, g.south); extend(g.west + g.columns * g.cell_size, g.south + g.rows * g.cell_size); }
+    }
     if (!isFinite(bounds[0])) bounds = [0, 0, 1, 1];
     let scale = 1, ox = 0, oy = 0;
     function fit() {

@@ -162,7 +162,11 @@ public struct ReportDocument {
   func maps(frames: FrameReader?, clock: ScenarioClock) throws(RecordingError) -> String {
     guard let frames, let map = frames.header.map else { return "" }
     var out = "<section id=\"maps\"><h2>Maps 地图</h2><div class=\"maps\">"
-    let svg = MapSVG(map: map)
+    var svg = MapSVG(map: map)
+    if let last = frames.entries.indices.last {
+      let frame = try frames.frame(index: last)
+      svg.grids = [frame.flood?.geometry, frame.fire?.geometry].compactMap { $0 }
+    }
     let end = frames.entries.last?.time ?? .zero
     for seconds in mapTimes {
       guard let time = SimTime(seconds: seconds), time <= end else { continue }
