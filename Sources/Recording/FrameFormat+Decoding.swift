@@ -12,7 +12,8 @@ extension FrameFormat {
     }
     guard let v = value["version"]?.integerValue, v == version else {
       throw RecordingError(
-        location, "frames format version \(value["version"].map(JSONText.encode) ?? "?")"
+        location,
+        "frames format version \(value["version"].map(JSONText.encode) ?? "?")"
           + " is not supported (this drillsim reads version \(version))")
     }
     guard let interval = value["interval_s"]?.doubleValue.flatMap(SimTime.init(seconds:)),
@@ -46,7 +47,8 @@ extension FrameFormat {
         capacity: f["capacity"]?.integerValue)
     }
     return FrameMap(
-      links: links, zones: zones, grids: (value["grids"]?.arrayValue ?? []).compactMap(\.stringValue),
+      links: links, zones: zones,
+      grids: (value["grids"]?.arrayValue ?? []).compactMap(\.stringValue),
       facilities: facilities)
   }
 
@@ -132,9 +134,9 @@ extension FrameFormat {
     return frame
   }
 
-  static func raster(_ value: Value, previous: RasterLayer?, location: String) throws(
-    RecordingError
-  ) -> RasterLayer {
+  static func raster(_ value: Value, previous: RasterLayer?, location: String)
+    throws(RecordingError) -> RasterLayer
+  {
     var layer: RasterLayer
     if value["full"] == .bool(true) {
       guard let grid = value["grid"], let columns = grid["columns"]?.integerValue,

@@ -86,10 +86,14 @@ public enum FrameFormat {
     func ints(_ values: [Int]) -> Value { .array(values.map { .integer(Int64($0)) }) }
     if let closures = frame.closures {
       fields.append(
-        ("closures", .array(closures.map { .array([.integer(Int64($0.link)), .string($0.modes)]) })))
+        (
+          "closures",
+          .array(closures.map { .array([.integer(Int64($0.link)), .string($0.modes)]) })
+        ))
     }
     if let loads = frame.loads {
-      fields.append(("loads", .array(loads.map { ints([$0.link, $0.people, $0.vehicles, $0.queue]) })))
+      fields.append(
+        ("loads", .array(loads.map { ints([$0.link, $0.people, $0.vehicles, $0.queue]) })))
     }
     if let zones = frame.zones { fields.append(("zones", .array(zones.map { ints($0.counts) }))) }
     if let grids = frame.grids { fields.append(("grids", .array(grids.map { ints($0.counts) }))) }

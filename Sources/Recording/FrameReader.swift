@@ -82,7 +82,8 @@ public struct FrameReader {
           throw RecordingError(location, "frame without a time \"t\"")
         }
         entries.append(
-          Entry(time: time, offset: offset, length: end + 1 - offset, key: value["key"] == .bool(true)))
+          Entry(
+            time: time, offset: offset, length: end + 1 - offset, key: value["key"] == .bool(true)))
       }
       offset = end + 1
       line += 1

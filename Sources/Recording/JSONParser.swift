@@ -12,9 +12,9 @@ public struct JSONParser {
   var position = 0
 
   /// Parses one JSON document; `location` names it in errors.
-  public static func parse(_ text: some Collection<UInt8>, location: String = "") throws(
-    RecordingError
-  ) -> Value {
+  public static func parse(_ text: some Collection<UInt8>, location: String = "")
+    throws(RecordingError) -> Value
+  {
     var parser = JSONParser(bytes: Array(text))
     let value = try parser.value(location)
     parser.skipSpace()
@@ -24,8 +24,7 @@ public struct JSONParser {
     return value
   }
 
-  public static func parse(_ text: String, location: String = "") throws(RecordingError) -> Value
-  {
+  public static func parse(_ text: String, location: String = "") throws(RecordingError) -> Value {
     try parse(Array(text.utf8), location: location)
   }
 

@@ -65,14 +65,18 @@ public struct ScenarioClock: Sendable, Equatable {
       s = sec
       rest += 3
     }
-    while rest < chars.count, chars[rest] == UInt8(ascii: ".") || (chars[rest] >= 48 && chars[rest] <= 57) {
+    while rest < chars.count,
+      chars[rest] == UInt8(ascii: ".") || (chars[rest] >= 48 && chars[rest] <= 57)
+    {
       rest += 1
     }
     let offset = String(decoding: chars[rest...], as: UTF8.self)
     return (days(year: y, month: mo, day: d) * 86_400 + h * 3600 + mi * 60 + s, offset)
   }
 
-  /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant).
+  /// Days since 1970-01-01 of a proleptic Gregorian date.
+  ///
+  /// Howard Hinnant's days-from-civil algorithm.
   static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400

@@ -10,7 +10,7 @@ public struct MapSVG {
   public let map: FrameMap
   public var width = 640.0
   /// Raster grids to keep in view beside the map (water beyond the roads).
-  public var grids: [RasterLayer.Geometry] = []
+  var grids: [RasterLayer.Geometry] = []
 
   public init(map: FrameMap) { self.map = map }
 
@@ -84,7 +84,8 @@ public struct MapSVG {
       let s = unit * 14
       out += "<rect x=\"\(n(facility.x - s / 2))\" y=\"\(n(-facility.y - s / 2))\" "
       out += "width=\"\(n(s))\" height=\"\(n(s))\" fill=\"#fff\" stroke=\"#1e8449\" "
-      out += "stroke-width=\"\(n(unit * 1.5))\"><title>\(HTMLText.escape(facility.name ?? facility.id))"
+      out +=
+        "stroke-width=\"\(n(unit * 1.5))\"><title>\(HTMLText.escape(facility.name ?? facility.id))"
       out += "</title></rect>"
       if share > 0 {
         out += "<rect x=\"\(n(facility.x - s / 2))\" y=\"\(n(-facility.y + s / 2 - s * share))\" "

@@ -60,17 +60,20 @@ public struct ReplayDocument {
     out += "<header><h1>\(HTMLText.escape(scenario))</h1>"
     out += "<span id=\"clock\"></span> <span id=\"elapsed\"></span>"
     if let start = frames.header.start {
-      out += " <span id=\"offset\">(\(HTMLText.escape(clock.offset.isEmpty ? start : clock.offset)))</span>"
+      out +=
+        " <span id=\"offset\">(\(HTMLText.escape(clock.offset.isEmpty ? start : clock.offset)))</span>"
     }
     out += "<button id=\"lang\">English</button></header>"
-    out += "<main><canvas id=\"map\"></canvas><aside><div id=\"counts\"></div><div id=\"shelters\"></div>"
+    out +=
+      "<main><canvas id=\"map\"></canvas><aside><div id=\"counts\"></div><div id=\"shelters\"></div>"
     out += "<h2 data-label=\"events\">events</h2><ol id=\"events\"></ol></aside></main>"
     out += "<footer><button id=\"play\" data-label=\"play\">play</button>"
     out += "<label><span data-label=\"speed\">speed</span> <select id=\"speed\">"
     for (value, text) in [(10, "10×"), (60, "60×"), (300, "300×"), (900, "900×")] {
       out += "<option value=\"\(value)\"\(value == 60 ? " selected" : "")>\(text)</option>"
     }
-    out += "</select></label><input id=\"timeline\" type=\"range\" min=\"0\" step=\"1\" value=\"0\">"
+    out +=
+      "</select></label><input id=\"timeline\" type=\"range\" min=\"0\" step=\"1\" value=\"0\">"
     out += "</footer><pre id=\"errors\"></pre><pre id=\"state\" hidden></pre>"
     out += "<script id=\"drillsim-data\" type=\"application/json\">"
     out += HTMLText.scriptJSON(json)

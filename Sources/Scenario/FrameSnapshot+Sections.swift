@@ -94,7 +94,7 @@ extension FrameSnapshot {
     public var kind: String
     public var x: Double
     public var y: Double
-    /// "idle", "travelling", "working", ... as the response model names it.
+    /// What the team does, as the response model names it ("idle", "travelling").
     public var status: String
 
     public init(id: String, kind: String, x: Double, y: Double, status: String) {

@@ -20,8 +20,9 @@ extension LuaScenario {
     frameRecording = FrameRecording(sink: sink, interval: interval)
   }
 
-  /// The models that fill frames, in a fixed order. New models add their
-  /// source here.
+  /// The models that fill frames, in a fixed order.
+  ///
+  /// New models add their source here.
   var frameSources: [FrameSource] {
     var sources: [FrameSource] = []
     if let map { sources.append(map) }

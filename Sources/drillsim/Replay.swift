@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import Recording
 
-/// `drillsim replay`: a run's state in the terminal, at a time or step by
-/// step, with the notable events in between. Plain text: works in tmux,
-/// pipes and logs.
+/// `drillsim replay`: a run's state in the terminal.
+///
+/// At a time or step by step, with the notable events in between. Plain
+/// text: works in tmux, pipes and logs.
 struct Replay: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show a run's state in the terminal at a time, or step through it.",

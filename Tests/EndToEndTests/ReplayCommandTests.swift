@@ -13,7 +13,8 @@ import Testing
       without.remove()
     }
     for name in ["summary.json", "events.jsonl"] {
-      #expect(try Data(contentsOf: with.file(name)) == Data(contentsOf: without.file(name)), "\(name)")
+      #expect(
+        try Data(contentsOf: with.file(name)) == Data(contentsOf: without.file(name)), "\(name)")
     }
     #expect(FileManager.default.fileExists(atPath: with.file("frames.jsonl").path))
     #expect(!FileManager.default.fileExists(atPath: without.file("frames.jsonl").path))

@@ -17,7 +17,8 @@ struct ReplayViewerTests {
     let size = try FileManager.default.attributesOfItem(atPath: page.path)[.size] as? Int ?? 0
     #expect(size > 0 && size <= 15 << 20, "replay.html is \(size) bytes")
     let output = try Chromium.run(page, fragment: "#t=\(Int(Self.middle))", ["--dump-dom"])
-    #expect(Chromium.consoleErrors(output.stderr).isEmpty, "\(Chromium.consoleErrors(output.stderr))")
+    #expect(
+      Chromium.consoleErrors(output.stderr).isEmpty, "\(Chromium.consoleErrors(output.stderr))")
     let dom = output.stdout
     #expect(Chromium.text(ofID: "errors", in: dom) == "")
     #expect(Chromium.text(ofID: "clock", in: dom) == (try run.expectedClock(at: Self.middle)))
@@ -37,7 +38,9 @@ struct ReplayViewerTests {
     for line in replay.stdout.split(separator: "\n") where line.hasPrefix("  ") {
       let parts = line.dropFirst(2).split(separator: ":", maxSplits: 1)
       guard parts.count == 2, !parts[0].hasPrefix("shelter ") else { continue }
-      let id = "count-" + parts[0].replacingOccurrences(of: ".", with: "-")
+      let id =
+        "count-"
+        + parts[0].replacingOccurrences(of: ".", with: "-")
         .replacingOccurrences(of: "_", with: "-")
       #expect(
         Chromium.text(ofID: id, in: dom) == parts[1].trimmingCharacters(in: .whitespaces),

@@ -43,7 +43,9 @@ import Testing
           .init(id: "lowland", name: "低洼村", x: 0, y: 0, population: 100, grid: "g1"),
           .init(id: "hill", name: nil, x: 20, y: 15, population: 80, grid: nil),
         ], grids: ["g1"],
-        facilities: [.init(id: "school", kind: "shelter", name: "School", x: 10, y: 0, capacity: 500)]
+        facilities: [
+          .init(id: "school", kind: "shelter", name: "School", x: 10, y: 0, capacity: 500)
+        ]
       ))
   }
 
@@ -118,7 +120,8 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let url = folder.appendingPathComponent("frames.jsonl")
-    try Data("{\"format\":\"drillsim-frames\",\"version\":9,\"interval_s\":60}\n".utf8).write(to: url)
+    try Data("{\"format\":\"drillsim-frames\",\"version\":9,\"interval_s\":60}\n".utf8).write(
+      to: url)
     #expect {
       _ = try FrameReader(url: url)
     } throws: { error in

@@ -21,7 +21,10 @@ import Testing
   }
 
   @Test func escapesMarkupAndScriptEnds() {
-    #expect(HTMLText.escape("<b>\"Tom\" & 'Jerry'</b>") == "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;")
-    #expect(HTMLText.scriptJSON("{\"n\":\"</script><!--\"}") == "{\"n\":\"\\u003c/script>\\u003c!--\"}")
+    #expect(
+      HTMLText.escape("<b>\"Tom\" & 'Jerry'</b>")
+        == "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;")
+    #expect(
+      HTMLText.scriptJSON("{\"n\":\"</script><!--\"}") == "{\"n\":\"\\u003c/script>\\u003c!--\"}")
   }
 }
