@@ -189,7 +189,7 @@ enum ReplayScript {
       function seek(s) { t = Math.max(0, Math.min(end, Number(s) || 0)); render(); }
       window.drillsimState = function () {
         return { t: t, clock: clockText(t), frame: frameIndex, frameTime: frameIndex >= 0 ? frames[frameIndex].t : null,
-          counts: shownCounts(frameIndex), errors: errors.slice() };
+          counts: shownCounts(frameIndex), errors: errors.slice(), readyMs: readyMs };
       };
       window.drillsimSeek = seek;
 
@@ -213,7 +213,9 @@ enum ReplayScript {
       window.addEventListener("hashchange", fromHash);
       window.addEventListener("resize", () => { fit(); render(); });
       const lm = /(?:^#|&)lang=(en|zh)/.exec(location.hash); if (lm) lang = lm[1];
-      fit(); applyLabels(); render(); fromHash();
+      let readyMs = null;
+    fit(); applyLabels(); render(); fromHash();
+    readyMs = Math.round(performance.now()); render();
     })();
     """#
 }

@@ -12,6 +12,7 @@ import Testing
     let folder = try CommandLine.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     var outputs: [(Data, Data)] = []
+    var replays: [[Data]] = []
     for run in ["a", "b"] {
       let out = folder.appendingPathComponent(run)
       let result = try CommandLine.run(
@@ -22,10 +23,16 @@ import Testing
           try Data(contentsOf: out.appendingPathComponent("summary.json")),
           try Data(contentsOf: out.appendingPathComponent("events.jsonl"))
         ))
+      #expect(try CommandLine.run(["view", out.path]).status == 0)
+      replays.append(
+        try ["frames.jsonl", "frames.index.json", "report.html", "replay.html"].map {
+          try Data(contentsOf: out.appendingPathComponent($0))
+        })
     }
     #expect(outputs[0].0 == outputs[1].0)
     #expect(outputs[0].1 == outputs[1].1)
     #expect(!outputs[0].1.isEmpty)
+    #expect(replays[0] == replays[1])
   }
 
   @Test func pairsOrderIsSortedKeyOrder() throws {
