@@ -31,8 +31,8 @@ extension LuaScenario {
     return sources
   }
 
-  /// Runs the simulator to `end`, stopping at each frame time to record.
-  func runRecordingFrames(until end: SimTime) {
+  /// Hands the sink the header; without a sink that takes it, no frames.
+  func beginFrames() {
     guard let recording = frameRecording else { return }
     do {
       try recording.sink.begin(
@@ -42,6 +42,12 @@ extension LuaScenario {
     } catch {
       frameRecording = nil
       frameError = error
+    }
+  }
+
+  /// Runs the simulator to `end`, stopping at each frame time to record.
+  func runRecordingFrames(until end: SimTime) {
+    guard let recording = frameRecording else {
       simulator.run(until: end)
       return
     }

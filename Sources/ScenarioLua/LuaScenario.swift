@@ -166,6 +166,7 @@ public final class LuaScenario {
       fields: [
         ("scenario", .string(spec.name)), ("seed", .integer(Int64(bitPattern: effectiveSeed))),
       ])
+    beginFrames()
     if failure == nil {
       if frameRecording != nil {
         runRecordingFrames(until: spec.duration ?? .never)

@@ -4,11 +4,12 @@ import Foundation
 /// it): the browser the replay viewer is checked in.
 enum Chromium {
   /// `$DRILLSIM_CHROMIUM`, else the first of chromium, chromium-browser,
-  /// google-chrome on the PATH.
+  /// google-chrome on the PATH; nil when none is executable (a
+  /// `DRILLSIM_CHROMIUM` naming nothing turns the browser tests off).
   static let executable: URL? = {
     let environment = ProcessInfo.processInfo.environment
     if let path = environment["DRILLSIM_CHROMIUM"], !path.isEmpty {
-      return URL(fileURLWithPath: path)
+      return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
     }
     let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
     for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {

@@ -85,4 +85,28 @@ import Testing
     #expect(framedEvents.map(\.kind) == plainEvents.map(\.kind))
     #expect(framedEvents.map(\.time) == plainEvents.map(\.time))
   }
+
+  @Test func aFailedRunEndsWithAFrameAtTheFailure() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("drillsim-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("scenario.lua")
+    try Data(
+      """
+      scenario { name = "boom", duration = 600 }
+      sim.every(50, function() sim.metric("beat", sim.now()) end)
+      sim.at(130, function() error("boom") end)
+      """.utf8
+    ).write(to: file)
+    let frames = FrameLog()
+    let scenario = try LuaScenario(path: file.path, options: RunOptions(), sink: EventLog())
+    scenario.recordFrames(to: frames, every: SimTime(ms: 60_000))
+    let result = scenario.run()
+    #expect(result.status == .failed)
+    #expect(frames.header?.map == nil)
+    #expect(frames.frames.map(\.time.ms) == [0, 60_000, 120_000, 130_000])
+    #expect(frames.frames.map { $0.metrics?.first?.value ?? -1 } == [-1, 50, 100, 100])
+    #expect(frames.frames.allSatisfy { $0.closures == nil && $0.flood == nil })
+  }
 }
