@@ -134,7 +134,8 @@ private struct ZoneHouseholds {
     persons[.residents] + persons[.elderly] + persons[.children] + persons[.mobilityImpaired]
   }
 
-  func append(to roster: inout HouseholdRoster, stream: inout RandomStream) throws(EvacuationError) {
+  func append(to roster: inout HouseholdRoster, stream: inout RandomStream) throws(EvacuationError)
+  {
     let residents = residents
     var count = min(zone.households, residents)
     if count == 0, residents > 0 {
@@ -222,6 +223,7 @@ private struct ZoneHouseholds {
   func scattered(_ stream: inout RandomStream) -> MapPoint {
     let radius = options.scatterRadius * stream.unit().squareRoot()
     let angle = 2 * Double.pi * stream.unit()
-    return MapPoint(x: zone.position.x + radius * cos(angle), y: zone.position.y + radius * sin(angle))
+    return MapPoint(
+      x: zone.position.x + radius * cos(angle), y: zone.position.y + radius * sin(angle))
   }
 }
