@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The one-sample Kolmogorov-Smirnov test: do sampled delays follow a
-/// distribution?
+/// The one-sample Kolmogorov-Smirnov test of sampled delays against a
+/// distribution.
 ///
 /// NIST TN 1822 test 1.1 passes a model when its pre-evacuation times fit
 /// the prescribed distribution with p > 0.05; this is that check, kept in

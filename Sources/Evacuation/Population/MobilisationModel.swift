@@ -26,8 +26,9 @@ import Darwin
 public struct MobilisationModel: Sendable, Equatable {
   /// Pre-movement delay per lead group.
   public var premovement: PerGroup<PremovementDistribution>
-  /// Share of households outside the ordered zones that leave anyway: 0.2,
-  /// the NUREG/CR-7002 ETE assumption for the shadow region (evacuation.md
+  /// Share of households outside the ordered zones that leave anyway: 0.2.
+  ///
+  /// The NUREG/CR-7002 ETE assumption for the shadow region (evacuation.md
   /// §3.3). Set it to 0 when the whole township is ordered.
   public var shadowShare = 0.2
   /// Seconds from the order until an unwarned shadow household hears of it

@@ -9,6 +9,7 @@ import Township
 /// set per township; sweeps should vary them.
 public struct PopulationOptions: Sendable, Equatable {
   /// Share of resident households with a car they would evacuate in: 0.4.
+  ///
   /// An assumption for a rural township (no verified figure in reference/).
   public var vehicleShare = 0.4
   /// Share of car-owning households with a second car: 0.1 (assumption).
@@ -24,14 +25,16 @@ public struct PopulationOptions: Sendable, Equatable {
   /// Persons per household when a zone gives population but no
   /// households: 2.62 (China's 2020 census average family household).
   public var defaultHouseholdSize = 2.62
-  /// Probability that a household of each lead group follows an order:
+  /// Probability that a household of each lead group follows an order.
+  ///
   /// 1 by default (mandatory transfer, 应转尽转). About 0.66 said they would
   /// follow a phased hurricane order (Appl. Sci. 13(8) 5194, 2023;
   /// evacuation.md §3.3): a value for sensitivity runs.
   public var compliance = PerGroup(1.0)
   /// Radius (m) of the disc around the zone's point that households are
-  /// scattered over, uniformly by area; 0 puts them all on the point.
-  /// They still leave from the zone's node: the scatter only matters to
+  /// scattered over.
+  ///
+  /// Uniform by area; 0 puts them all on the point. They still leave from the zone's node: the scatter only matters to
   /// local channels (gong radius, the door-to-door walk).
   public var scatterRadius = 0.0
   /// Schools and clinics within this distance (m) of a zone's point house
