@@ -105,8 +105,11 @@ struct WarningChannelTests {
     let roster = try PopulationFixtures.roster()
     let from = SimTime(ms: 300_000)
     let until = SimTime(ms: 600_000)
-    let cut = OutageSchedule([OutageSchedule.Outage(cuts: .network, zones: [0], from: from, until: until)])
-    let harness = try WarningHarness(roster: roster, channels: [.certain(.call)], infrastructure: cut)
+    let cut = OutageSchedule([
+      OutageSchedule.Outage(cuts: .network, zones: [0], from: from, until: until)
+    ])
+    let harness = try WarningHarness(
+      roster: roster, channels: [.certain(.call)], infrastructure: cut)
     let outcome = try harness.outcome([
       WarningPlan(zones: [0, 1], channels: [.call], issuedAt: .zero, callAndAnswer: false)
     ])
@@ -134,7 +137,9 @@ struct WarningChannelTests {
     #expect(first.events == second.events)
     #expect(try other.outcome([plan]).firstWarned != a.firstWarned)
     let warned = first.events.compactMap { event -> (Int, WarningChannel, SimTime)? in
-      if case .warned(let household, let channel) = event.kind { return (household, channel, event.time) }
+      if case .warned(let household, let channel) = event.kind {
+        return (household, channel, event.time)
+      }
       return nil
     }
     #expect(warned.count == (0..<roster.count).filter { a.firstWarned[$0] != .never }.count)
