@@ -10,7 +10,9 @@ public struct WarningPlan: Sendable, Equatable {
   public var channels: [WarningChannel]
   /// When the order is issued (the clock of every channel's delay).
   public var issuedAt: SimTime
-  /// Where gongs sound; nil puts one at the centre of each covered zone.
+  /// Where gongs sound, heard by covered households within the gong
+  /// radius; nil puts one at the centre of each covered zone, heard by
+  /// that zone's households.
   public var gongPoints: [MapPoint]?
   /// The text carried by the warning, for the event log.
   public var message: String

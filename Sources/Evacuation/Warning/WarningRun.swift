@@ -111,7 +111,6 @@ public final class WarningRun {
     for zone in plan.zones { inPlan[zone] = true }
     let uses = Set(plan.channels)
     var pending = [[(SimTime, Int32)]](repeating: [], count: WarningChannel.allCases.count)
-    let gongs = plan.gongPoints ?? plan.zones.sorted().map { roster.zoneCentres[$0] }
     var coveredGrids = [Bool](repeating: false, count: roster.gridIDs.count)
     for (grid, zone) in roster.gridZones.enumerated() where inPlan[zone] {
       coveredGrids[grid] = true
@@ -132,6 +131,7 @@ public final class WarningRun {
         guard reachable, uses.contains(model.channel) else { continue }
         if model.channel == .gong {
           let home = roster.position(of: household)
+          let gongs = plan.gongPoints ?? [roster.zoneCentres[Int(roster.zone[household])]]
           guard gongs.contains(where: { $0.distance(to: home) <= model.radius }) else { continue }
         }
         let seconds = model.delay + model.curve.time(forShare: timeLot)
