@@ -35,9 +35,12 @@ struct WarningDepartureTests {
     }
     let metrics = outcome.metrics()
     let households = metrics.first { $0.name == "warning.households" }?.value
-    #expect(households == Double(ordered.indices.filter { ordered[$0] }.reduce(0) { total, zone in
-      total + (0..<roster.count).filter { Int(roster.zone[$0]) == zone }.count
-    }))
+    #expect(
+      households
+        == Double(
+          ordered.indices.filter { ordered[$0] }.reduce(0) { total, zone in
+            total + (0..<roster.count).filter { Int(roster.zone[$0]) == zone }.count
+          }))
     #expect(metrics.first { $0.name == "warning.unreached" }?.value == 0)
     let names = metrics.map(\.name)
     #expect(Set(names).count == names.count)

@@ -43,6 +43,8 @@ public final class WarningRun {
   /// Whether grid staff at the door reach each covered household.
   var doorReachable: [Bool]
   var grids: [GridWarningState]
+  /// What each channel needs, by `WarningChannel.rawValue`.
+  let channelNeeds: [InfrastructureNeeds]
   /// Household ids per grid, ascending.
   let gridMembers: [[Int]]
   var deliveries: [ChannelDelivery] = []
@@ -69,6 +71,7 @@ public final class WarningRun {
     try callAndAnswer.validate()
     self.roster = roster
     self.channels = models
+    channelNeeds = models.map(\.needs)
     self.callAndAnswer = callAndAnswer
     self.infrastructure = infrastructure
     self.simulator = simulator
@@ -181,12 +184,13 @@ public final class WarningRun {
   /// `channel` reaches `household` now, if its infrastructure is up.
   func deliver(_ household: Int, by channel: WarningChannel) {
     let now = simulator.now
-    let zone = Int(roster.zone[household])
-    guard infrastructure.provides(channels[channel.rawValue].needs, zone: zone, at: now) else {
-      return
-    }
     let bit = UInt8(1) << UInt8(channel.rawValue)
     guard reachedBy[household] & bit == 0 else { return }
+    let needs = channelNeeds[channel.rawValue]
+    if !needs.isEmpty {
+      let zone = Int(roster.zone[household])
+      guard infrastructure.provides(needs, zone: zone, at: now) else { return }
+    }
     reachedBy[household] |= bit
     if firstWarned[household] == .never {
       firstWarned[household] = now
