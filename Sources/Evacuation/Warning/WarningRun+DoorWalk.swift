@@ -39,43 +39,98 @@ extension WarningRun {
   /// Staff start at the grid's zone centre and visit its covered
   /// households in `doorOrder`; a household is told at the end of its
   /// door time, so the k-th knock ends at start + (walked distance) /
-  /// speed + k × time per door, on the exact tick of that sum.
+  /// speed + k × time per door, on the exact tick of that sum. Walks that
+  /// start at the same instant share one round: one pending event walks
+  /// all their knocks in time order, instead of one event chain per grid.
   func startDoorWalk(grid: Int, at time: SimTime) {
     guard grids[grid].doorStartedAt == .never else { return }
     grids[grid].doorStartedAt = time
+    if let round = doorRounds.lastIndex(where: { $0.start == time && !$0.isWalking }) {
+      doorRounds[round].grids.append(grid)
+      return
+    }
+    doorRounds.append(DoorRound(start: time, grids: [grid]))
+    let round = doorRounds.count - 1
     simulator.schedule(after: time - simulator.now) { [weak self] in
-      guard let self else { return }
-      self.log(WarningEvent(time: self.simulator.now, kind: .doorWalkStarted(grid: grid)))
-      let members = self.gridMembers[grid].filter { self.covered[$0] }
-      let start = self.roster.zoneCentres[self.roster.gridZones[grid]]
-      let order = Self.doorOrder(households: members, roster: self.roster, from: start)
-      let model = self.channels[WarningChannel.door.rawValue]
-      var elapsed = 0.0
-      var here = start
-      var knocks: [SimTime] = []
-      knocks.reserveCapacity(order.count)
-      for household in order {
-        let door = self.roster.position(of: household)
-        elapsed += door.distance(to: here) / model.walkSpeed + model.timePerDoor
-        here = door
-        knocks.append(self.simulator.now + Self.duration(elapsed))
-      }
-      self.knock(grid: grid, order: order, times: knocks, next: 0)
+      self?.beginDoorRound(round)
     }
   }
 
-  /// Waits for door `next` of the walk, tells the household, moves on.
-  func knock(grid: Int, order: [Int], times: [SimTime], next: Int) {
-    guard next < order.count else {
-      grids[grid].doorFinishedAt = simulator.now
-      log(WarningEvent(time: simulator.now, kind: .doorWalkFinished(grid: grid)))
-      return
+  /// Lays out the knocks of every walk in round `index` and starts it.
+  func beginDoorRound(_ index: Int) {
+    let now = simulator.now
+    let model = channels[WarningChannel.door.rawValue]
+    var knocks: [(time: SimTime, household: Int32, finishes: Int32)] = []
+    for grid in doorRounds[index].grids {
+      log(WarningEvent(time: now, kind: .doorWalkStarted(grid: grid)))
+      let members = gridMembers[grid].filter { covered[$0] }
+      let start = roster.zoneCentres[roster.gridZones[grid]]
+      let order = Self.doorOrder(households: members, roster: roster, from: start)
+      var elapsed = 0.0
+      var here = start
+      for (step, household) in order.enumerated() {
+        let door = roster.position(of: household)
+        elapsed += door.distance(to: here) / model.walkSpeed + model.timePerDoor
+        here = door
+        let last = step == order.count - 1 ? Int32(grid) : -1
+        knocks.append((now + Self.duration(elapsed), Int32(household), last))
+      }
+      if order.isEmpty { finishDoorWalk(grid: grid) }
     }
-    simulator.schedule(after: times[next] - simulator.now) { [weak self] in
-      guard let self else { return }
-      let household = order[next]
-      if self.doorReachable[household] { self.deliver(household, by: .door) }
-      self.knock(grid: grid, order: order, times: times, next: next + 1)
+    knocks.sort { ($0.time, $0.household) < ($1.time, $1.household) }
+    doorRounds[index].isWalking = true
+    doorRounds[index].times = knocks.map(\.time)
+    doorRounds[index].households = knocks.map(\.household)
+    doorRounds[index].finishes = knocks.map(\.finishes)
+    scheduleKnock(index)
+  }
+
+  /// Schedules round `index` at its next knock.
+  func scheduleKnock(_ index: Int) {
+    let round = doorRounds[index]
+    guard round.next < round.times.count else { return }
+    simulator.schedule(after: round.times[round.next] - simulator.now) { [weak self] in
+      self?.knock(index)
     }
+  }
+
+  /// Knocks on every door of round `index` due now, then waits for the next.
+  func knock(_ index: Int) {
+    let now = simulator.now
+    while doorRounds[index].next < doorRounds[index].times.count,
+      doorRounds[index].times[doorRounds[index].next] <= now
+    {
+      let next = doorRounds[index].next
+      let household = Int(doorRounds[index].households[next])
+      if doorReachable[household] { deliver(household, by: .door) }
+      let grid = doorRounds[index].finishes[next]
+      if grid >= 0 { finishDoorWalk(grid: Int(grid)) }
+      doorRounds[index].next += 1
+    }
+    scheduleKnock(index)
+  }
+
+  /// Grid staff knocked on `grid`'s last door now.
+  func finishDoorWalk(grid: Int) {
+    grids[grid].doorFinishedAt = simulator.now
+    log(WarningEvent(time: simulator.now, kind: .doorWalkFinished(grid: grid)))
+  }
+}
+
+/// Door-to-door walks that set off at the same instant, walked by one event.
+struct DoorRound {
+  let start: SimTime
+  var grids: [Int]
+  /// True once the knocks are laid out (later grids start a new round).
+  var isWalking = false
+  var times: [SimTime] = []
+  var households: [Int32] = []
+  /// The grid whose last door each knock is, or -1.
+  var finishes: [Int32] = []
+  var next = 0
+
+  init(start: SimTime, grids: [Int]) {
+    self.start = start
+    self.grids = grids
   }
 }

@@ -48,6 +48,7 @@ public final class WarningRun {
   /// Household ids per grid, ascending.
   let gridMembers: [[Int]]
   var deliveries: [ChannelDelivery] = []
+  var doorRounds: [DoorRound] = []
 
   /// The name of the random stream warnings draw from.
   public static let streamName = "warning"
