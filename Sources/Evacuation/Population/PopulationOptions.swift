@@ -1,0 +1,70 @@
+import Township
+
+/// How a roster is built from a map's zones: vehicles, parties, assistance,
+/// compliance and where households stand.
+///
+/// reference/evacuation.md §3.3 has no verified household-size or vehicle
+/// figures ("take household size from the township census"), so the
+/// vehicle and assistance shares below are stated assumptions meant to be
+/// set per township; sweeps should vary them.
+public struct PopulationOptions: Sendable, Equatable {
+  /// Share of resident households with a car they would evacuate in: 0.4.
+  ///
+  /// An assumption for a rural township (no verified figure in reference/).
+  public var vehicleShare = 0.4
+  /// Share of car-owning households with a second car: 0.1 (assumption).
+  public var secondVehicleShare = 0.1
+  /// Persons per visitor party at farm stays: 3 (assumption).
+  public var visitorPartySize = 3
+  /// Share of visitor parties that came by car: 0.8 (assumption; farm
+  /// stays are mostly reached by road).
+  public var visitorVehicleShare = 0.8
+  /// Share of elderly persons living alone who need help to leave: 0.3
+  /// (assumption; the 包保 pairing lists of drill-domain.md §4 name them).
+  public var elderlyAloneAssistanceShare = 0.3
+  /// Persons per household when a zone gives population but no
+  /// households: 2.62 (China's 2020 census average family household).
+  public var defaultHouseholdSize = 2.62
+  /// Probability that a household of each lead group follows an order.
+  ///
+  /// 1 by default (mandatory transfer, 应转尽转). About 0.66 said they would
+  /// follow a phased hurricane order (Appl. Sci. 13(8) 5194, 2023;
+  /// evacuation.md §3.3): a value for sensitivity runs.
+  public var compliance = PerGroup(1.0)
+  /// Radius (m) of the disc around the zone's point that households are
+  /// scattered over.
+  ///
+  /// Uniform by area; 0 puts them all on the point. They still leave from the zone's node: the scatter only matters to
+  /// local channels (gong radius, the door-to-door walk).
+  public var scatterRadius = 0.0
+  /// Schools and clinics within this distance (m) of a zone's point house
+  /// its `school` and `clinic` groups; farther ones are ignored and the
+  /// unit stands on the zone's point: 1500 m (assumption).
+  public var institutionRadius = 1500.0
+
+  public init() {}
+
+  /// Checks the shares and sizes.
+  ///
+  /// - Throws: `EvacuationError` naming the first bad option.
+  public func validate() throws(EvacuationError) {
+    let shares: [(String, Double)] = [
+      ("vehicle_share", vehicleShare), ("second_vehicle_share", secondVehicleShare),
+      ("visitor_vehicle_share", visitorVehicleShare),
+      ("elderly_alone_assistance_share", elderlyAloneAssistanceShare),
+    ]
+    for (name, share) in shares where !(0...1).contains(share) {
+      throw EvacuationError("population.\(name)", "must be in 0...1, got \(share)")
+    }
+    for group in PopulationGroup.allCases where !(0...1).contains(compliance[group]) {
+      throw EvacuationError("population.compliance.\(group.name)", "must be in 0...1")
+    }
+    guard visitorPartySize >= 1 else {
+      throw EvacuationError("population.visitor_party_size", "must be at least 1")
+    }
+    guard defaultHouseholdSize >= 1, scatterRadius >= 0, institutionRadius >= 0 else {
+      throw EvacuationError(
+        "population", "household size must be >= 1 and radii must not be negative")
+    }
+  }
+}
