@@ -180,7 +180,7 @@ function sim.log(...) end
 
 ---@class MapFacility
 ---@field id string
----@field kind "shelter"|"depot"|"station"|"school"|"clinic"|"venue"|"farmstay"
+---@field kind "shelter"|"depot"|"station"|"school"|"clinic"|"venue"|"farmstay"|"substation"|"base_station"
 ---@field node string
 ---@field x number
 ---@field y number
@@ -234,12 +234,24 @@ function sim.map.elevation(x, y) end
 ---@class FloodLinkClosed
 ---@field link string link id
 ---@field depth number deepest water on the link (m)
----@field closed "drive"|"all" modes now closed
+---@field dv number largest depth x speed on the link (m2/s)
+---@field closed "drive"|"walk"|"all" modes now closed
+
+---@class FloodThresholds
+---@field car_depth? number m (default 0.3)
+---@field car_dv? number depth x speed, m2/s (default 0.3)
+---@field walk_depth? number m (default 0.5)
+---@field walk_hazard_rating? number|"moderate"|"significant"|"extreme"|false Defra/EA HR limit for walkers (default off)
+---@field land_use? "pasture"|"woodland"|"urban" debris factor of the hazard rating (default "urban")
+---@field zone_depth? number "zone.wet" above this at the zone's node (default 0.1)
+---@field shelter_depth? number "shelter.flooded" above this (default 0.3)
+---@field facility_depth? number a substation or base station fails above this (default 0.3)
 
 --- The flood on the header's `terrain` raster (closed edges; Manning's n
 --- from `roughness` or 0.035). Built at the first call; advances every
 --- `sim.flood.step` seconds (default 60) and closes links deeper than
---- 0.3 m to cars and 0.5 m to walkers (event "flood.link_closed").
+--- 0.3 m (or 0.3 m2/s of depth x speed) to cars and 0.5 m to walkers
+--- (event "flood.link_closed"); zones, shelters, substations get wet too.
 sim.flood = {}
 
 --- Raises the water surface to `level` (m) over every cell below it.
@@ -260,6 +272,12 @@ function sim.flood.volume() end
 --- Seconds between flood advances (default 60, at least 1).
 ---@param seconds number
 function sim.flood.step(seconds) end
+--- Flow speed (m/s) at a point now; nil outside the grid.
+---@return number|nil
+function sim.flood.speed_at(x, y) end
+--- Changes the rules by which water closes links and reaches places.
+---@param options FloodThresholds
+function sim.flood.thresholds(options) end
 
 --- Surface fire on the header's `fuel` raster, slope from `terrain` if any.
 sim.fire = {}
@@ -280,3 +298,26 @@ function sim.fire.arrival_at(x, y) end
 --- Burned area (m2) at sim.now().
 ---@return number
 function sim.fire.burned_area() end
+
+---@class OutageStatus
+---@field power boolean
+---@field network boolean
+
+---@class OutageEvent
+---@field kind "power"|"network"|"road"
+---@field zone? string power and network
+---@field link? string roads
+---@field cause string "script", "flood:<facility>", "fire:<facility>", "debris_flow:<slope>"
+
+--- Power, network and road cuts (三断); events "outage.start" and "outage.end".
+sim.outage = {}
+
+--- Cuts zones (or links, or what a facility supplies) at `at` (default now), for `duration` if given.
+---@param options {kind?: "power"|"network"|"road", zones?: string[], links?: string[], facility?: string, at?: number, duration?: number}
+function sim.outage.cut(options) end
+--- Ends every cut of the targets at `at` (default now).
+---@param options {kind?: "power"|"network"|"road", zones?: string[], links?: string[], facility?: string, at?: number}
+function sim.outage.restore(options) end
+--- Whether a zone has power and network now.
+---@return OutageStatus
+function sim.outage.status(zone) end

@@ -161,23 +161,21 @@ extension LuaScenario {
   }
 
   /// Closes and reopens links for the water as it stands, logging each
-  /// change and starting `flood.link_closed` handlers.
+  /// change and starting `flood.link_closed` handlers; then fires the
+  /// events of zones, shelters and supplying facilities the water reached.
   func floodLinks(on stack: LuaCall) {
     guard let flood else { return }
     for change in flood.updateLinks() {
+      let fields: [(String, LuaValue)] = [
+        ("link", .string(change.link)), ("depth", .number(change.depth)),
+        ("dv", .number(change.discharge)), ("closed", .string(change.closedModes)),
+      ]
       sink.record(
         at: simulator.now, kind: change.isClosing ? "link.flooded" : "link.reopened",
-        fields: [
-          ("link", .string(change.link)), ("depth", .number(change.depth)),
-          ("closed", .string(change.closedModes)),
-        ])
+        fields: fields.map { ($0.0, LuaScenario.plain($0.1)) })
       guard change.isClosing else { continue }
-      emitFromHost(
-        "flood.link_closed",
-        [
-          ("link", .string(change.link)), ("depth", .number(change.depth)),
-          ("closed", .string(change.closedModes)),
-        ], on: stack)
+      emitFromHost("flood.link_closed", fields, on: stack)
     }
+    floodSites(flood.updateSites(), on: stack)
   }
 }

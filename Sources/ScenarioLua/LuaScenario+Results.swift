@@ -70,6 +70,9 @@ extension LuaScenario {
     let now = simulator.now
     all.record("run.processes", Double(processes.started), at: now)
     recordHazardMetrics(into: &all)
+    for (name, value) in outages?.metrics(at: now.seconds) ?? [] {
+      all.record(name, value, at: now)
+    }
     for resource in resources {
       let prefix = "resource.\(LuaScenario.metricWord(resource.name))"
       all.record("\(prefix).utilisation", resource.utilisation(at: now), at: now)

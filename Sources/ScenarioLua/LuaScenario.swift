@@ -37,6 +37,9 @@ public final class LuaScenario {
   var flood: FloodModel?
   var fire: FireModel?
   var floodStep = LuaScenario.defaultFloodStep
+  /// Power, network and road cuts, made at the first `sim.outage` call or
+  /// when a hazard reaches a supplying facility (see +Outages).
+  var outages: OutageBoard?
   /// The rasters named in the header (terrain, fuel, roughness), read and
   /// checked at setup.
   var rasters: [String: Raster] = [:]
