@@ -151,8 +151,9 @@ public final class OutageBoard {
     return (token, changes)
   }
 
-  /// Lifts the cut `token` at `time` (its duration is over); the targets
-  /// that came back. Lifting a cut already lifted changes nothing.
+  /// Lifts the cut `token` at `time` (its duration is over).
+  ///
+  /// Returns the targets that came back. Lifting a cut already lifted changes nothing.
   public func lift(token: Int, at time: Double) -> [Change] {
     guard let cut = open.removeValue(forKey: token) else { return [] }
     return cut.targets.compactMap { target in

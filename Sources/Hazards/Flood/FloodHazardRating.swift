@@ -1,6 +1,6 @@
-/// The flood hazard rating to people of Defra and the Environment Agency:
-/// HR = d x (v + 0.5) + DF (Ramsbottom et al. 2006, FD2321/TR2; FD2320).
+/// The flood hazard rating to people of Defra and the Environment Agency.
 ///
+/// HR = d x (v + 0.5) + DF (Ramsbottom et al. 2006, FD2321/TR2; FD2320):
 /// d is the depth (m), v the speed (m/s) and DF a debris factor from the
 /// land use and the depth. The classes of the method are: below 0.75 low
 /// ("caution"), 0.75 to 1.25 moderate ("danger for some": children, the

@@ -69,8 +69,9 @@ public struct OutageLedger: Sendable {
     !(holders[Key(kind: kind, target: target)] ?? []).isEmpty
   }
 
-  /// True when `target` was cut at `time` (a period covers it: start
-  /// inclusive, end exclusive). Times after the last change read the
+  /// True when `target` was cut at `time`.
+  ///
+  /// A period covers its start and not its end. Times after the last change read the
   /// state as it stands.
   public func wasCut(_ kind: OutageKind, _ target: String, at time: Double) -> Bool {
     (periods[Key(kind: kind, target: target)] ?? []).contains { period in
