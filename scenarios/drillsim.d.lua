@@ -298,6 +298,11 @@ function sim.fire.arrival_at(x, y) end
 --- Burned area (m2) at sim.now().
 ---@return number
 function sim.fire.burned_area() end
+--- Seconds a burned link stays closed after its last cell ignites (default 3600) and
+--- the radius (m) within which the fire threatens a shelter (default 200). Before the first ignition.
+--- Events: "fire.link_closed", "zone.burning", "shelter.threatened" ({..., arrival = s}).
+---@param options {road_closure?: number, shelter_radius?: number}
+function sim.fire.thresholds(options) end
 
 ---@class OutageStatus
 ---@field power boolean

@@ -97,6 +97,7 @@ extension LuaScenario {
     bindFire { name, key, body in bind(name, as: key, body) }
     bindOutages { name, key, body in bind(name, as: key, body) }
     bindFloodCoupling { name, key, body in bind(name, as: key, body) }
+    bindFireCoupling { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 
