@@ -326,3 +326,22 @@ function sim.outage.restore(options) end
 --- Whether a zone has power and network now.
 ---@return OutageStatus
 function sim.outage.status(zone) end
+
+---@class GroundSlope
+---@field id string
+---@field links? string[] links the failure cuts
+---@field class? "moderate"|"steep" default thresholds: Caine 1980 (moderate, default) or Guzzetti 2008 (steep)
+---@field a? number I = a D^-b, mm/h at 1 h
+---@field b? number
+---@field kind? "debris_flow"|"landslide" event "ground.<kind>" (default "debris_flow")
+---@field duration? number seconds the links stay cut (default 6 h)
+
+--- Slopes that fail when the rain crosses their intensity-duration threshold.
+sim.ground = {}
+
+--- Marks a slope; it fails once, at the first crossing (event "ground.debris_flow" or "ground.landslide").
+---@param options GroundSlope
+function sim.ground.slope(options) end
+--- Rain on the slopes only (mm/h) from `from` (default now) to `to` (default never); sim.flood.rain counts too.
+---@param options {mm_per_h: number, from?: number, to?: number}
+function sim.ground.rain(options) end

@@ -41,6 +41,7 @@ extension LuaScenario {
       } catch {
         throw self.hazardError(call, error)
       }
+      self.groundRain(mmPerHour: rate, from: from, to: to)
       return 0
     }
     bind("sim.flood.inflow", "flood_inflow") { [unowned(unsafe) self] call throws(LuaCallError) in

@@ -98,6 +98,7 @@ extension LuaScenario {
     bindOutages { name, key, body in bind(name, as: key, body) }
     bindFloodCoupling { name, key, body in bind(name, as: key, body) }
     bindFireCoupling { name, key, body in bind(name, as: key, body) }
+    bindGround { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

@@ -45,6 +45,9 @@ public final class LuaScenario {
   var fireCoupling: FireCoupling?
   var fireRules = FireCoupling.Rules()
   var fireWake = 0
+  /// Slopes and their rain (see +Ground), and the generation of their wakes.
+  let ground = GroundModel()
+  var groundWake = 0
   /// The rasters named in the header (terrain, fuel, roughness), read and
   /// checked at setup.
   var rasters: [String: Raster] = [:]

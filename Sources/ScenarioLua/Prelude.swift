@@ -227,6 +227,7 @@ enum Prelude {
       arrival_at = H.fire_arrival_at, burned_area = H.fire_burned_area,
       thresholds = H.fire_thresholds,
     }
+    sim.ground = { slope = H.ground_slope, rain = H.ground_rain }
     sim.outage = { cut = H.outage_cut, restore = H.outage_restore, status = H.outage_status }
 
     -- Globals --------------------------------------------------------------------
