@@ -34,7 +34,7 @@ public struct RainfallThreshold: Sendable, Equatable {
 
   /// Caine (1980).
   public static let caine1980 = RainfallThreshold(unchecked: 14.82, 0.39)
-  /// Guzzetti et al. (2008), global minimum.
+  /// Guzzetti and others (2008): the global minimum.
   public static let guzzetti2008 = RainfallThreshold(unchecked: 2.20, 0.44)
 
   /// The threshold of a slope class: "moderate" (Caine 1980) or "steep"
