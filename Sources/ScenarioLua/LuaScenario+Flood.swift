@@ -136,6 +136,7 @@ extension LuaScenario {
       throw hazardError(call, error)
     }
     if let map { made.couple(to: map) }
+    if let depth = options.floodArrivalDepth { made.trackArrivals(deeperThan: depth) }
     flood = made
     scheduleFloodTick()
     return made

@@ -97,6 +97,12 @@ extension LuaScenario {
     return result
   }
 
+  /// The run's flood, if the scenario made one (for hazard maps).
+  public var floodModel: FloodModel? { flood }
+
+  /// The run's fire landscape, if the scenario made one (for hazard maps).
+  public var fireModel: FireModel? { fire }
+
   /// The metric series the script reported (for a CSV beside the summary).
   public var metricSeries: MetricSeries { metrics }
 
