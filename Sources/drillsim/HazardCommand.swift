@@ -49,9 +49,9 @@ struct HazardCommand: ParsableCommand {
 
   func run() throws {
     let depth = arrivalDepth
-    let world = try options.load(scenario, sink: EventLog(), log: { printError($0) }) {
-      $0.floodArrivalDepth = depth
-    }
+    let world = try options.load(
+      scenario, sink: EventLog(), log: { printError($0) },
+      adjust: { $0.floodArrivalDepth = depth })
     let result = world.run()
     if let error = result.error { printError("drillsim: \(scenario): \(error)") }
     var maps: [(name: String, raster: Raster)] = []
