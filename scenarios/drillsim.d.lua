@@ -180,7 +180,7 @@ function sim.log(...) end
 
 ---@class MapFacility
 ---@field id string
----@field kind "shelter"|"depot"|"station"|"school"|"clinic"|"venue"|"farmstay"
+---@field kind "shelter"|"depot"|"station"|"school"|"clinic"|"venue"|"farmstay"|"substation"|"base_station"
 ---@field node string
 ---@field x number
 ---@field y number
@@ -234,12 +234,24 @@ function sim.map.elevation(x, y) end
 ---@class FloodLinkClosed
 ---@field link string link id
 ---@field depth number deepest water on the link (m)
----@field closed "drive"|"all" modes now closed
+---@field dv number largest depth x speed on the link (m2/s)
+---@field closed "drive"|"walk"|"all" modes now closed
+
+---@class FloodThresholds
+---@field car_depth? number m (default 0.3)
+---@field car_dv? number depth x speed, m2/s (default 0.3)
+---@field walk_depth? number m (default 0.5)
+---@field walk_hazard_rating? number|"moderate"|"significant"|"extreme"|false Defra/EA HR limit for walkers (default off)
+---@field land_use? "pasture"|"woodland"|"urban" debris factor of the hazard rating (default "urban")
+---@field zone_depth? number "zone.wet" above this at the zone's node (default 0.1)
+---@field shelter_depth? number "shelter.flooded" above this (default 0.3)
+---@field facility_depth? number a substation or base station fails above this (default 0.3)
 
 --- The flood on the header's `terrain` raster (closed edges; Manning's n
 --- from `roughness` or 0.035). Built at the first call; advances every
 --- `sim.flood.step` seconds (default 60) and closes links deeper than
---- 0.3 m to cars and 0.5 m to walkers (event "flood.link_closed").
+--- 0.3 m (or 0.3 m2/s of depth x speed) to cars and 0.5 m to walkers
+--- (event "flood.link_closed"); zones, shelters, substations get wet too.
 sim.flood = {}
 
 --- Raises the water surface to `level` (m) over every cell below it.
@@ -260,6 +272,12 @@ function sim.flood.volume() end
 --- Seconds between flood advances (default 60, at least 1).
 ---@param seconds number
 function sim.flood.step(seconds) end
+--- Flow speed (m/s) at a point now; nil outside the grid.
+---@return number|nil
+function sim.flood.speed_at(x, y) end
+--- Changes the rules by which water closes links and reaches places.
+---@param options FloodThresholds
+function sim.flood.thresholds(options) end
 
 --- Surface fire on the header's `fuel` raster, slope from `terrain` if any.
 sim.fire = {}
@@ -280,3 +298,50 @@ function sim.fire.arrival_at(x, y) end
 --- Burned area (m2) at sim.now().
 ---@return number
 function sim.fire.burned_area() end
+--- Seconds a burned link stays closed after its last cell ignites (default 3600) and
+--- the radius (m) within which the fire threatens a shelter (default 200). Before the first ignition.
+--- Events: "fire.link_closed", "zone.burning", "shelter.threatened" ({..., arrival = s}).
+---@param options {road_closure?: number, shelter_radius?: number}
+function sim.fire.thresholds(options) end
+
+---@class OutageStatus
+---@field power boolean
+---@field network boolean
+
+---@class OutageEvent
+---@field kind "power"|"network"|"road"
+---@field zone? string power and network
+---@field link? string roads
+---@field cause string "script", "flood:<facility>", "fire:<facility>", "debris_flow:<slope>"
+
+--- Power, network and road cuts (三断); events "outage.start" and "outage.end".
+sim.outage = {}
+
+--- Cuts zones (or links, or what a facility supplies) at `at` (default now), for `duration` if given.
+---@param options {kind?: "power"|"network"|"road", zones?: string[], links?: string[], facility?: string, at?: number, duration?: number}
+function sim.outage.cut(options) end
+--- Ends every cut of the targets at `at` (default now).
+---@param options {kind?: "power"|"network"|"road", zones?: string[], links?: string[], facility?: string, at?: number}
+function sim.outage.restore(options) end
+--- Whether a zone has power and network now.
+---@return OutageStatus
+function sim.outage.status(zone) end
+
+---@class GroundSlope
+---@field id string
+---@field links? string[] links the failure cuts
+---@field class? "moderate"|"steep" default thresholds: Caine 1980 (moderate, default) or Guzzetti 2008 (steep)
+---@field a? number I = a D^-b, mm/h at 1 h
+---@field b? number
+---@field kind? "debris_flow"|"landslide" event "ground.<kind>" (default "debris_flow")
+---@field duration? number seconds the links stay cut (default 6 h)
+
+--- Slopes that fail when the rain crosses their intensity-duration threshold.
+sim.ground = {}
+
+--- Marks a slope; it fails once, at the first crossing (event "ground.debris_flow" or "ground.landslide").
+---@param options GroundSlope
+function sim.ground.slope(options) end
+--- Rain on the slopes only (mm/h) from `from` (default now) to `to` (default never); sim.flood.rain counts too.
+---@param options {mm_per_h: number, from?: number, to?: number}
+function sim.ground.rain(options) end

@@ -4,16 +4,22 @@ import Township
 ///
 /// Each link is sampled at its nodes and along its shape at half a cell's
 /// spacing, so a link that dips through a valley between two dry nodes is
-/// still seen; the link's depth is the deepest sample. Per DESIGN.md §4 a
-/// link closes for cars above 0.3 m and for pedestrians above 0.5 m, and
-/// reopens for each mode when the water is back at or below that depth.
-/// (The d*v and hazard-rating criteria are not applied yet.)
+/// still seen. Each sampled cell is rated by its depth, its depth x speed
+/// and its hazard rating, and the link takes its worst cell; per DESIGN.md
+/// §4 (`FloodThresholds`) it closes for cars above 0.3 m or 0.3 m2/s, for
+/// pedestrians above 0.5 m (or a hazard rating), and reopens for each mode
+/// when every criterion is back within its limit. Zones, shelters and
+/// supplying facilities are watched too (see +Sites).
 public final class FloodCoupling {
   /// A change of a link's flood closure.
   public struct Change: Sendable, Equatable {
     public let link: String
     /// Deepest water on the link (m).
     public let depth: Double
+    /// Largest depth x speed on the link (m2/s).
+    public let discharge: Double
+    /// Largest hazard rating on the link.
+    public let rating: Double
     public let before: LiveMap.HazardClosure
     public let after: LiveMap.HazardClosure
 
@@ -37,6 +43,10 @@ public final class FloodCoupling {
   unowned let flood: FloodModel
   /// Per link: the grid cells (column, row) its samples fall in.
   let cells: [[(col: Int, row: Int)]]
+  /// Watched places: zones, shelters, supplying facilities (see +Sites).
+  let sites: [Site]
+  /// Per site: whether it is over its depth now.
+  var siteWet: [Bool]
 
   init(map: LiveMap, flood: FloodModel) {
     self.map = map
@@ -51,22 +61,38 @@ public final class FloodCoupling {
       }
       return list
     }
+    sites = Self.sites(of: map.township, on: grid)
+    siteWet = Array(repeating: false, count: sites.count)
   }
 
-  /// Compares every link's depth with the limits and updates the map.
+  /// Compares every link's water with the limits and updates the map.
   func update() -> [Change] {
     var changes: [Change] = []
+    let solver = flood.solver
+    let limits = flood.thresholds
     for (index, linkCells) in cells.enumerated() where !linkCells.isEmpty {
-      let depth = linkCells.reduce(0.0) { deepest, cell in
-        max(deepest, flood.solver.depth(col: cell.col, row: cell.row))
+      var depth = 0.0
+      var discharge = 0.0
+      var rating = 0.0
+      for cell in linkCells {
+        let d = solver.depth(col: cell.col, row: cell.row)
+        guard d > 0 else { continue }
+        let q = solver.unitDischarge(col: cell.col, row: cell.row)
+        depth = max(depth, d)
+        discharge = max(discharge, q)
+        if limits.walkHazardRating != nil {
+          rating = max(rating, limits.hazardRating.rating(depth: d, speed: q / d))
+        }
       }
       let id = map.township.links[index].id
       let before = map.hazardClosure(link: id)
-      let after = LiveMap.HazardClosure(
-        driving: depth > FloodModel.driveLimit, walking: depth > FloodModel.walkLimit)
+      let after = limits.closure(depth: depth, discharge: discharge, rating: rating)
       guard after != before else { continue }
       map.setHazardClosure(link: id, after)
-      changes.append(Change(link: id, depth: depth, before: before, after: after))
+      changes.append(
+        Change(
+          link: id, depth: depth, discharge: discharge, rating: rating, before: before,
+          after: after))
     }
     return changes
   }

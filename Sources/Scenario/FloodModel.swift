@@ -14,16 +14,23 @@ public final class FloodModel {
   /// Manning's n where no `roughness` raster gives one (s/m^(1/3)): short
   /// grass and open ground, the middle of the floodplain range.
   public static let defaultManning = 0.035
-  /// Depth above which a link closes for cars (m, DESIGN.md §4).
-  public static let driveLimit = 0.3
-  /// Depth above which a link closes for pedestrians (m, DESIGN.md §4).
-  public static let walkLimit = 0.5
+  /// Depth above which a link closes for cars by default (m, DESIGN.md §4).
+  public static let driveLimit = FloodThresholds().carDepth
+  /// Depth above which a link closes for pedestrians by default (m).
+  public static let walkLimit = FloodThresholds().walkDepth
 
   public let solver: FloodSolver
   /// Sim time (s) of the solver's time 0.
   public let origin: Double
   var rainWindows: [(from: Double, to: Double, mmPerHour: Double)] = []
   var coupling: FloodCoupling?
+  /// The coupling rules; changes apply at the next `updateLinks()`.
+  public var thresholds = FloodThresholds()
+  /// Per cell (row-major), when water first got deeper than
+  /// `arrivalDepth`, stamped at each `advance` (NaN: not yet); empty
+  /// unless `trackArrivals` was called.
+  public private(set) var arrivals: [Double] = []
+  public private(set) var arrivalDepth = 0.1
 
   /// Builds a flood on `terrain` (square cells), with Manning's n sampled
   /// from `roughness` at each cell centre where it has data.
@@ -68,6 +75,14 @@ public final class FloodModel {
   public func advance(to now: Double) {
     let target = now - origin
     if target > solver.time { solver.advance(to: target) }
+    if !arrivals.isEmpty { solver.markArrivals(&arrivals, deeperThan: arrivalDepth, at: now) }
+  }
+
+  /// Starts recording when each cell first gets deeper than `depth`, at
+  /// the resolution of the calls to `advance` (for arrival-time maps).
+  public func trackArrivals(deeperThan depth: Double) {
+    arrivalDepth = depth
+    arrivals = Array(repeating: .nan, count: solver.grid.ncols * solver.grid.nrows)
   }
 
   /// Raises the water surface to `level` over every cell below it.
@@ -137,4 +152,13 @@ public final class FloodModel {
   public func updateLinks() -> [FloodCoupling.Change] {
     coupling?.update() ?? []
   }
+
+  /// The zones, shelters and supplying facilities whose water just went
+  /// over their depth.
+  public func updateSites() -> [FloodCoupling.SiteEvent] {
+    coupling?.updateSites() ?? []
+  }
+
+  /// Speed (m/s) at a map point, or nil outside the grid.
+  public func speed(x: Double, y: Double) -> Double? { solver.speed(atX: x, y: y) }
 }

@@ -6,7 +6,9 @@ import Township
 /// 0.3 m and 0.5 m), so a hazard closes a link for driving, walking or
 /// both. A link is closed for a mode while the script or a hazard closes
 /// it: the script reopening a link does not lift a flood, and the water
-/// receding does not undo the script's closure.
+/// receding does not undo the script's closure. Each hazard (flood, fire,
+/// an outage's road cut) keeps its own closure of a link, so the water
+/// receding does not reopen a road the fire still closes.
 extension LiveMap {
   /// Which modes a hazard closes a link for.
   public struct HazardClosure: Sendable, Equatable {
@@ -20,20 +22,32 @@ extension LiveMap {
 
     /// Open for every mode.
     public static let none = HazardClosure(driving: false, walking: false)
+    /// Closed for every mode.
+    public static let all = HazardClosure(driving: true, walking: true)
   }
 
-  /// Sets the hazard closure of a link; false for an unknown id.
+  /// Sets the closure hazard `source` makes of a link; false for an
+  /// unknown id.
   @discardableResult
-  public func setHazardClosure(link id: String, _ closure: HazardClosure) -> Bool {
+  public func setHazardClosure(
+    link id: String, _ closure: HazardClosure, source: String = "flood"
+  ) -> Bool {
     guard township.linkIndex(of: id) != nil else { return false }
-    hazardClosures[id] = closure == .none ? nil : closure
+    var list = hazardClosures[id] ?? []
+    if let k = list.firstIndex(where: { $0.source == source }) {
+      if closure == .none { list.remove(at: k) } else { list[k].closure = closure }
+    } else if closure != .none {
+      list.append((source, closure))
+    }
+    hazardClosures[id] = list.isEmpty ? nil : list
     applyClosures(of: id)
     return true
   }
 
-  /// The hazard closure of a link (`.none` when no hazard closes it).
-  public func hazardClosure(link id: String) -> HazardClosure {
-    hazardClosures[id] ?? .none
+  /// The closure hazard `source` makes of a link (`.none` when it does not
+  /// close it).
+  public func hazardClosure(link id: String, source: String = "flood") -> HazardClosure {
+    hazardClosures[id]?.first { $0.source == source }?.closure ?? .none
   }
 
   /// Whether a link is closed for driving and for walking right now, or nil
@@ -67,7 +81,11 @@ extension LiveMap {
   /// Makes both routers agree with the script's and the hazards' closures.
   func applyClosures(of id: String) {
     let script = closedByScript.contains(id)
-    let hazard = hazardClosures[id] ?? .none
+    var hazard = HazardClosure.none
+    for entry in hazardClosures[id] ?? [] {
+      hazard.driving = hazard.driving || entry.closure.driving
+      hazard.walking = hazard.walking || entry.closure.walking
+    }
     if script || hazard.driving { driving.close(linkID: id) } else { driving.open(linkID: id) }
     if script || hazard.walking { walking.close(linkID: id) } else { walking.open(linkID: id) }
   }

@@ -17,8 +17,9 @@ public final class LiveMap {
   var ambiguous: Set<String> = []
   /// Links the script closed with `close(link:)`.
   var closedByScript: Set<String> = []
-  /// Links a hazard closed, and for which modes.
-  var hazardClosures: [String: HazardClosure] = [:]
+  /// Links a hazard closed, for which modes, by hazard (in the order the
+  /// hazards first closed the link).
+  var hazardClosures: [String: [(source: String, closure: HazardClosure)]] = [:]
 
   /// How a route is travelled.
   public enum Mode: Sendable, Equatable {

@@ -21,7 +21,7 @@ enum InlineMap {
     ),
     ("zones", ["id", "node", "population", "households", "walk_speed", "groups", "grid", "name"]),
     ("grids", ["id", "zone", "responsible"]),
-    ("facilities", ["id", "kind", "node", "capacity", "name", "opens_at"]),
+    ("facilities", ["id", "kind", "node", "capacity", "name", "opens_at", "powers", "serves"]),
   ]
 
   /// Builds the map; errors name the layer and the entry ("links[3]").

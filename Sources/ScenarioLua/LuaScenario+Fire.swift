@@ -72,6 +72,7 @@ extension LuaScenario {
       self.sink.record(
         at: self.simulator.now, kind: "fire.ignited",
         fields: [("x", .number(x)), ("y", .number(y))])
+      self.watchFire()
       return 0
     }
     bind("sim.fire.arrival_at", "fire_arrival_at") {

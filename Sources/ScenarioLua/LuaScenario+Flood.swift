@@ -41,6 +41,7 @@ extension LuaScenario {
       } catch {
         throw self.hazardError(call, error)
       }
+      self.groundRain(mmPerHour: rate, from: from, to: to)
       return 0
     }
     bind("sim.flood.inflow", "flood_inflow") { [unowned(unsafe) self] call throws(LuaCallError) in
@@ -135,6 +136,7 @@ extension LuaScenario {
       throw hazardError(call, error)
     }
     if let map { made.couple(to: map) }
+    if let depth = options.floodArrivalDepth { made.trackArrivals(deeperThan: depth) }
     flood = made
     scheduleFloodTick()
     return made
@@ -161,23 +163,21 @@ extension LuaScenario {
   }
 
   /// Closes and reopens links for the water as it stands, logging each
-  /// change and starting `flood.link_closed` handlers.
+  /// change and starting `flood.link_closed` handlers; then fires the
+  /// events of zones, shelters and supplying facilities the water reached.
   func floodLinks(on stack: LuaCall) {
     guard let flood else { return }
     for change in flood.updateLinks() {
+      let fields: [(String, LuaValue)] = [
+        ("link", .string(change.link)), ("depth", .number(change.depth)),
+        ("dv", .number(change.discharge)), ("closed", .string(change.closedModes)),
+      ]
       sink.record(
         at: simulator.now, kind: change.isClosing ? "link.flooded" : "link.reopened",
-        fields: [
-          ("link", .string(change.link)), ("depth", .number(change.depth)),
-          ("closed", .string(change.closedModes)),
-        ])
+        fields: fields.map { ($0.0, LuaScenario.plain($0.1)) })
       guard change.isClosing else { continue }
-      emitFromHost(
-        "flood.link_closed",
-        [
-          ("link", .string(change.link)), ("depth", .number(change.depth)),
-          ("closed", .string(change.closedModes)),
-        ], on: stack)
+      emitFromHost("flood.link_closed", fields, on: stack)
     }
+    floodSites(flood.updateSites(), on: stack)
   }
 }

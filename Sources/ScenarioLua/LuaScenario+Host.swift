@@ -95,6 +95,10 @@ extension LuaScenario {
     bindMap { name, key, body in bind(name, as: key, body) }
     bindFlood { name, key, body in bind(name, as: key, body) }
     bindFire { name, key, body in bind(name, as: key, body) }
+    bindOutages { name, key, body in bind(name, as: key, body) }
+    bindFloodCoupling { name, key, body in bind(name, as: key, body) }
+    bindFireCoupling { name, key, body in bind(name, as: key, body) }
+    bindGround { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

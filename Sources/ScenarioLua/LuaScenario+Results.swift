@@ -70,6 +70,9 @@ extension LuaScenario {
     let now = simulator.now
     all.record("run.processes", Double(processes.started), at: now)
     recordHazardMetrics(into: &all)
+    for (name, value) in outages?.metrics(at: now.seconds) ?? [] {
+      all.record(name, value, at: now)
+    }
     for resource in resources {
       let prefix = "resource.\(LuaScenario.metricWord(resource.name))"
       all.record("\(prefix).utilisation", resource.utilisation(at: now), at: now)
@@ -93,6 +96,12 @@ extension LuaScenario {
     result.objectives = objectives.compactMap(\.result)
     return result
   }
+
+  /// The run's flood, if the scenario made one (for hazard maps).
+  public var floodModel: FloodModel? { flood }
+
+  /// The run's fire landscape, if the scenario made one (for hazard maps).
+  public var fireModel: FireModel? { fire }
 
   /// The metric series the script reported (for a CSV beside the summary).
   public var metricSeries: MetricSeries { metrics }

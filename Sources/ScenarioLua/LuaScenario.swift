@@ -37,6 +37,17 @@ public final class LuaScenario {
   var flood: FloodModel?
   var fire: FireModel?
   var floodStep = LuaScenario.defaultFloodStep
+  /// Power, network and road cuts, made at the first `sim.outage` call or
+  /// when a hazard reaches a supplying facility (see +Outages).
+  var outages: OutageBoard?
+  /// The fire's effect on the map (see +FireCoupling): its rules, and the
+  /// generation of the pending wake at the next arrival.
+  var fireCoupling: FireCoupling?
+  var fireRules = FireCoupling.Rules()
+  var fireWake = 0
+  /// Slopes and their rain (see +Ground), and the generation of their wakes.
+  let ground = GroundModel()
+  var groundWake = 0
   /// The rasters named in the header (terrain, fuel, roughness), read and
   /// checked at setup.
   var rasters: [String: Raster] = [:]

@@ -220,11 +220,15 @@ enum Prelude {
     sim.flood = {
       fill = H.flood_fill, rain = H.flood_rain, inflow = H.flood_inflow,
       depth_at = H.flood_depth_at, volume = H.flood_volume, step = H.flood_step,
+      thresholds = H.flood_thresholds, speed_at = H.flood_speed_at,
     }
     sim.fire = {
       moisture = H.fire_moisture, wind = H.fire_wind, ignite = H.fire_ignite,
       arrival_at = H.fire_arrival_at, burned_area = H.fire_burned_area,
+      thresholds = H.fire_thresholds,
     }
+    sim.ground = { slope = H.ground_slope, rain = H.ground_rain }
+    sim.outage = { cut = H.outage_cut, restore = H.outage_restore, status = H.outage_status }
 
     -- Globals --------------------------------------------------------------------
     local function unit(factor, name)

@@ -16,6 +16,9 @@ public struct RunOptions {
   /// events processed (every 65 536 process resumptions), for progress
   /// displays; it must not touch the run.
   public var progress: ((SimTime, Int) -> Void)?
+  /// When set, the flood records when each cell first gets deeper than
+  /// this (m) at each flood step, for arrival maps (`drillsim hazard`).
+  public var floodArrivalDepth: Double?
 
   public init(
     seed: UInt64? = nil, params: [(name: String, text: String)] = [],

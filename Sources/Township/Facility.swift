@@ -6,6 +6,12 @@ public enum FacilityKind: String, Sendable, CaseIterable {
   case school
   case clinic
   case venue
+  /// An electrical substation: the zones it powers lose power when it
+  /// floods or burns (三断).
+  case substation
+  /// A mobile-network base station: the zones it serves lose the network
+  /// when it floods or burns.
+  case baseStation = "base_station"
 }
 
 /// A place the scenario uses: a shelter, a supply depot, a rescue station...
@@ -24,10 +30,16 @@ public struct Facility: Hashable, Sendable {
   public var capacity: Int?
   /// Seconds from scenario start at which the facility opens.
   public var opensAt: Double
+  /// Ids of the zones this facility supplies with power (a substation's
+  /// feeders), in the map's order; empty when the map does not say.
+  public var powers: [String]
+  /// Ids of the zones this facility serves with the network (a base
+  /// station's cells), in the map's order; empty when the map does not say.
+  public var serves: [String]
 
   public init(
     id: String, kind: FacilityKind, name: String? = nil, node: Int, position: MapPoint,
-    capacity: Int? = nil, opensAt: Double = 0
+    capacity: Int? = nil, opensAt: Double = 0, powers: [String] = [], serves: [String] = []
   ) {
     self.id = id
     self.kind = kind
@@ -36,6 +48,8 @@ public struct Facility: Hashable, Sendable {
     self.position = position
     self.capacity = capacity
     self.opensAt = opensAt
+    self.powers = powers
+    self.serves = serves
   }
 }
 

@@ -89,7 +89,9 @@ extension GeoJSONMapReader {
         id: try context.string("id"), kind: kind, name: try context.optionalString("name"),
         node: node, position: position,
         capacity: try context.optionalNumber("capacity").map { Int($0) },
-        opensAt: try context.optionalNumber("opens_at") ?? 0))
+        opensAt: try context.optionalNumber("opens_at") ?? 0,
+        powers: try context.optionalStrings("powers") ?? [],
+        serves: try context.optionalStrings("serves") ?? []))
   }
 
   mutating func addHazard(_ context: FeatureContext, _ rawGeometry: Any?) throws(MapError) {
@@ -124,6 +126,15 @@ struct FeatureContext {
       throw MapError(file: file, .feature(index), "property \"\(key)\" must be a string")
     }
     return value
+  }
+
+  func optionalStrings(_ key: String) throws(MapError) -> [String]? {
+    guard let raw = properties[key], !(raw is NSNull) else { return nil }
+    guard let list = raw as? [Any], let values = list as? [String], values.count == list.count
+    else {
+      throw MapError(file: file, .feature(index), "property \"\(key)\" must be a list of strings")
+    }
+    return values
   }
 
   func optionalNumber(_ key: String) throws(MapError) -> Double? {

@@ -79,6 +79,10 @@ extension Township {
       properties.append(("node", str(nodes[facility.node].id)))
       if let capacity = facility.capacity { properties.append(("capacity", String(capacity))) }
       if facility.opensAt != 0 { properties.append(("opens_at", number(facility.opensAt, 1))) }
+      for (key, zones) in [("powers", facility.powers), ("serves", facility.serves)]
+      where !zones.isEmpty {
+        properties.append((key, "[" + zones.map(str).joined(separator: ",") + "]"))
+      }
       features.append(feature(point(facility.position), properties))
     }
     for hazard in hazards {

@@ -69,6 +69,10 @@ public struct Township: Sendable {
         throw MapError(
           file: file, .whole, "facility \"\(facility.id)\" refers to a missing node")
       }
+      for zone in facility.powers + facility.serves where !zoneIDs.contains(zone) {
+        throw MapError(
+          file: file, .whole, "facility \"\(facility.id)\" supplies a missing zone \"\(zone)\"")
+      }
     }
   }
 

@@ -75,11 +75,14 @@ enum ScenarioLocation {
 extension ScenarioOptions {
   /// Loads a scenario and runs its setup, turning failures into the exit
   /// codes of DESIGN.md §5 with a message on stderr.
-  func load(_ path: String, sink: EventSink, log: @escaping (String) -> Void) throws
-    -> LuaScenario
-  {
+  func load(
+    _ path: String, sink: EventSink, log: @escaping (String) -> Void,
+    adjust: (inout RunOptions) -> Void = { _ in }
+  ) throws -> LuaScenario {
     do {
-      return try LuaScenario(path: path, options: try runOptions(log: log), sink: sink)
+      var options = try runOptions(log: log)
+      adjust(&options)
+      return try LuaScenario(path: path, options: options, sink: sink)
     } catch let error as ScenarioError {
       printError("drillsim: invalid input: \(error)")
       throw ExitStatus.invalidInput.code
