@@ -130,7 +130,11 @@ extension QueueNetwork {
     queues[m].load[arc] -= u
     queues[m].blockedSince[arc] = -1
     let gap = Double(u) / queues[m].capacity[arc >> 1] * 1000
-    queues[m].nextExit[arc] = max(queues[m].nextExit[arc], Double(now)) + gap
+    // Gaps add up from the fractional time the link was due (events run
+    // on whole milliseconds), so rounding does not drift the flow; an idle
+    // link starts afresh from now.
+    let due = queues[m].nextExit[arc]
+    queues[m].nextExit[arc] = (Double(now) - due > 0.5 ? Double(now) : due) + gap
     onLeave?(arc >> 1, mode, t)
     wakeWaiters(mode, of: arc, now: now)
     let next = Int(queues[m].head[arc])
