@@ -25,8 +25,8 @@ struct MovementExitTests {
         }
       }
     }
-    // Exits: two on the south wall, two on the north wall.
-    let doors = [(1, 0, "s1"), (4, 3, "n2"), (4, 0, "s2"), (1, 3, "n1")]
+    // Exits: two on the south wall, two on the north wall; the north ones close.
+    let doors = [(1, 0, "s1"), (4, 0, "s2"), (1, 3, "n1"), (4, 3, "n2")]
     var shelters: [(id: String, node: String, capacity: Int?, opensAt: Double)] = []
     for (k, door) in doors.enumerated() where k < openExits {
       arcs.append(.init(id: "door-\(door.2)", from: cell(door.0, door.1), to: "out-\(door.2)", length: 1, capacity: 1.33, width: 1))

@@ -44,16 +44,18 @@ struct MovementFreeFlowTests {
   }
 
   /// SFPE speed-density law: unimpeded up to 0.54 persons/m2, then
-  /// (1 - 0.266 D) / (1 - 0.266 x 0.54) of free speed.
+  /// (1 - 0.266 D) / (1 - 0.266 x 0.54) of free speed, D capped at the
+  /// peak-flow density 1.88 persons/m2.
   @Test func crowdedPathsSlowWalkersDown() throws {
     #expect(QueueNetwork.speedShare(density: 0.3) == 1)
-    let share = QueueNetwork.speedShare(density: 2)
-    #expect(abs(share - (1 - 0.532) / (1 - 0.266 * 0.54)) < 1e-12)
-    // 200 persons on 20 m x 5 m = 2 persons/m2 walk at 1.4 m/s x share.
+    let share = QueueNetwork.speedShare(density: 1.5)
+    #expect(abs(share - (1 - 0.399) / (1 - 0.266 * 0.54)) < 1e-12)
+    #expect(QueueNetwork.speedShare(density: 3) == QueueNetwork.speedShare(density: 1.88))
+    // 150 persons on 20 m x 5 m = 1.5 persons/m2 walk at 1.4 m/s x share.
     let fixture = try MovementFixture(
       [.init(id: "hall", from: "a", to: "b", length: 20, capacity: 1000, width: 5)],
       shelters: [("exit", "b", nil, 0)])
-    fixture.add(1, at: "a", persons: 200, speed: 1.4)
+    fixture.add(1, at: "a", persons: 150, speed: 1.4)
     fixture.simulator.run()
     let expected = 20 / (1.4 * share)
     #expect(abs(fixture.arrivals[0] - expected) <= 0.001)

@@ -110,11 +110,12 @@ extension QueueNetwork {
   }
 
   /// Walking speed as a share of free speed at crowd density `density`
-  /// (SFPE: (1 - 0.266 D) relative to its value at 0.54 persons/m2).
+  /// (SFPE: (1 - 0.266 D) relative to its value at 0.54 persons/m2, with D
+  /// capped at the peak-flow density 1.88 persons/m2).
   public static func speedShare(density: Double) -> Double {
     guard density > unimpededDensity else { return 1 }
-    let share = (1 - densitySlope * density) / (1 - densitySlope * unimpededDensity)
-    return max(minimumSpeedShare, share)
+    let d = min(density, peakFlowDensity)
+    return (1 - densitySlope * d) / (1 - densitySlope * unimpededDensity)
   }
 
   /// Removes the head of `arc`: frees its units, spaces the next leaver by

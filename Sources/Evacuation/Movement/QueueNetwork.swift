@@ -57,9 +57,12 @@ public final class QueueNetwork {
   public static let unimpededDensity = 0.54
   /// The SFPE slope a = 0.266 m2/person.
   public static let densitySlope = 0.266
-  /// The slowest a crowd gets, as a share of free speed (the SFPE law
-  /// reaches 0 at jam density; the floor keeps travel times finite).
-  public static let minimumSpeedShare = 0.05
+  /// The densest crowd the speed law is applied to: 1.88 persons/m2, the
+  /// SFPE density of peak flow 1/(2a) (evacuation.md §2). Persons beyond
+  /// it stand in the link's exit queue, which flow capacity and storage
+  /// already account for; slowing them as well would count the jam twice
+  /// (a 1 m door link at jam density would pass 0.2 persons/s).
+  public static let peakFlowDensity = 1.88
 
   public let township: Township
   public let options: Options
