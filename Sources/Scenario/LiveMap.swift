@@ -19,6 +19,8 @@ public final class LiveMap {
   var closedByScript: Set<String> = []
   /// Links a hazard closed, and for which modes.
   var hazardClosures: [String: HazardClosure] = [:]
+  /// Told of every link whose closures were set (see `observeClosures`).
+  var closureObservers: [(Int, HazardClosure) -> Void] = []
 
   /// How a route is travelled.
   public enum Mode: Sendable, Equatable {

@@ -95,6 +95,7 @@ extension LuaScenario {
     bindMap { name, key, body in bind(name, as: key, body) }
     bindFlood { name, key, body in bind(name, as: key, body) }
     bindFire { name, key, body in bind(name, as: key, body) }
+    bindEvacuation { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

@@ -36,6 +36,9 @@ public final class LuaScenario {
   /// call (see LuaScenario+Flood and +Fire).
   var flood: FloodModel?
   var fire: FireModel?
+  /// The evacuation, built at the first `sim.evacuate`, `sim.evacuation`
+  /// or `sim.shelter` call (see LuaScenario+Evacuation).
+  var evacuation: EvacuationModel?
   var floodStep = LuaScenario.defaultFloodStep
   /// The rasters named in the header (terrain, fuel, roughness), read and
   /// checked at setup.
@@ -165,6 +168,7 @@ public final class LuaScenario {
     if failure == nil {
       simulator.run(until: spec.duration ?? .never)
     }
+    evacuation?.report(into: &metrics, at: simulator.now)
     if failure == nil { evaluateRemainingObjectives() }
     return result()
   }

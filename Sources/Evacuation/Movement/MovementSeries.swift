@@ -1,7 +1,8 @@
 import SimKernel
 
 /// The movement's time series, sampled every `Options.sampleInterval`
-/// while anyone is unsettled, and once more when the last one settles.
+/// from the first order while anyone is unsettled, and once more when the
+/// last one settles.
 ///
 /// Queued units are those on a link whose free-flow time is over but who
 /// have not left it: waiting for the flow gap or for room downstream.
@@ -27,19 +28,22 @@ extension QueueNetwork {
   /// The series sampled so far.
   public var timeSeries: MovementSeries { series }
 
-  /// Starts the sampling ticks if they are not running.
-  func startSampling() {
+  /// Starts sampling (at `now`) if it is not running.
+  func startSampling(now: Int64) {
     guard !sampling else { return }
     sampling = true
-    simulator.schedule(after: .zero) { [unowned(unsafe) self] in self.tick() }
+    nextSample = now
   }
 
-  func tick() {
-    sample(now: simulator.now.ms)
-    if unsettled > 0 {
-      simulator.schedule(after: options.sampleInterval) { [unowned(unsafe) self] in self.tick() }
-    } else {
-      sampling = false
+  /// Records the samples due by `now`, before the event at `now` changes
+  /// anything: the state is constant between events, so a sample taken
+  /// here is exact for its own time. No sampling event is ever queued, so
+  /// sampling neither keeps a run going nor moves its end.
+  @inline(__always) func catchUpSamples(now: Int64) {
+    guard sampling, now >= nextSample else { return }
+    while nextSample <= now {
+      sample(now: nextSample)
+      nextSample += max(1, options.sampleInterval.ms)
     }
   }
 

@@ -260,6 +260,7 @@ extension QueueNetwork {
     if unsettled == 0 {
       settledAt = now
       sample(now: now)
+      sampling = false
       onNotice?(.settled)
     }
   }

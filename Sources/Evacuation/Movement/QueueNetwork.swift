@@ -100,6 +100,8 @@ public final class QueueNetwork {
   var settledAt: Int64 = -1
   var series = MovementSeries()
   var sampling = false
+  /// When the next sample is due (ms).
+  var nextSample: Int64 = 0
   var lastSampledOccupancy: [Int]
 
   /// A network on `township` driven by `simulator`; shelters open at their
@@ -129,10 +131,12 @@ public final class QueueNetwork {
 
   func registerHandlers() {
     departHandler = simulator.register { [unowned(unsafe) self] sim, payload in
+      self.catchUpSamples(now: sim.now.ms)
       self.depart(Int(payload), now: sim.now.ms)
     }
     headHandlers = TravellerMode.allCases.map { mode in
       simulator.register { [unowned(unsafe) self] sim, payload in
+        self.catchUpSamples(now: sim.now.ms)
         let arc = Int(payload & 0xffff_ffff)
         guard UInt32(truncatingIfNeeded: payload >> 32) == self.queues[Int(mode.rawValue)]
           .generation[arc]
@@ -141,9 +145,11 @@ public final class QueueNetwork {
       }
     }
     returnHandler = simulator.register { [unowned(unsafe) self] sim, payload in
+      self.catchUpSamples(now: sim.now.ms)
       self.returned(Int(payload), now: sim.now.ms)
     }
     admitHandler = simulator.register { [unowned(unsafe) self] sim, payload in
+      self.catchUpSamples(now: sim.now.ms)
       self.admitted(Int(payload), now: sim.now.ms)
     }
   }
@@ -174,7 +180,7 @@ public final class QueueNetwork {
     settledAt = -1
     simulator.schedule(
       departHandler, at: max(spec.departure, simulator.now), payload: Int64(index))
-    startSampling()
+    startSampling(now: simulator.now.ms)
     return index
   }
 
@@ -190,6 +196,7 @@ public final class QueueNetwork {
   public func setClosed(link: Int, mode: TravellerMode, _ closed: Bool) {
     let m = Int(mode.rawValue)
     guard graphs[m].closed[link] != closed else { return }
+    catchUpSamples(now: simulator.now.ms)
     graphs[m].closed[link] = closed
     markTreesStale(mode: mode)
     guard closed else { return }
@@ -228,6 +235,7 @@ public final class QueueNetwork {
   /// door are still admitted, and those inside stay.
   public func closeShelter(_ s: Int) {
     guard !shelters.isClosed[s] else { return }
+    catchUpSamples(now: simulator.now.ms)
     shelters.isClosed[s] = true
     markTreesStale()
     onNotice?(.shelterClosed(s))
