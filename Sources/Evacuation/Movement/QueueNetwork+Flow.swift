@@ -98,7 +98,8 @@ extension QueueNetwork {
     travellers.readyAt[t] = now + Int64((seconds * 1000).rounded())
     travellers.next[t] = -1
     let node = Int(graphs[m].arcHead[arc])
-    travellers.expectedCost[t] = tree(travellers.mode[t], Int(travellers.destinations[t])).cost[node]
+    let k = freshTree(travellers.mode[t], Int(travellers.destinations[t]))
+    travellers.expectedCost[t] = trees[k].cost[node]
     let last = queues[m].tail[arc]
     queues[m].tail[arc] = Int32(t)
     if last >= 0 {
@@ -235,7 +236,7 @@ extension QueueNetwork {
   func markFull(_ s: Int) {
     guard !shelters.isFull[s] else { return }
     shelters.isFull[s] = true
-    markTreesStale()
+    markShelterRemoved(s)
     onNotice?(.shelterFull(s))
   }
 

@@ -10,19 +10,28 @@ extension QueueNetwork {
     case stranded
   }
 
-  /// The up-to-date tree of a traffic class and destination set.
-  func tree(_ mode: TravellerMode, _ destinations: Int) -> ShelterTree {
+  /// The index in `trees` of a traffic class and destination set's tree,
+  /// brought up to date (built on first use, repaired when stale).
+  ///
+  /// Callers read the tree in place (`trees[k].cost[node]`): returning it
+  /// would retain and release its arrays on every routing decision.
+  func freshTree(_ mode: TravellerMode, _ destinations: Int) -> Int {
     let k = destinations * 2 + Int(mode.rawValue)
-    if trees.count <= k { trees += [ShelterTree?](repeating: nil, count: k + 1 - trees.count) }
-    if trees[k] == nil { trees[k] = ShelterTree(nodeCount: township.nodes.count) }
-    if trees[k]?.isStale == true {
-      let sources = shelters.nodes.indices.compactMap { s -> (node: Int32, shelter: Int32)? in
-        destinationSets[destinations][s] && shelters.isAdmitting(s)
-          ? (Int32(shelters.nodes[s]), Int32(s)) : nil
-      }
-      trees[k]?.repair(graph: graphs[Int(mode.rawValue)], sources: sources)
+    if trees.count <= k {
+      trees += [ShelterTree](repeating: ShelterTree(nodeCount: 0), count: k + 1 - trees.count)
     }
-    return trees[k] ?? ShelterTree(nodeCount: 0)
+    if trees[k].cost.count != township.nodes.count {
+      trees[k] = ShelterTree(nodeCount: township.nodes.count)
+    }
+    if trees[k].isStale {
+      var sources: [(node: Int32, shelter: Int32)] = []
+      for s in 0..<shelters.count where destinationSets[destinations][s] && shelters.isAdmitting(s) {
+        sources.append((Int32(shelters.nodes[s]), Int32(s)))
+      }
+      trees[k].repair(graph: graphs[Int(mode.rawValue)], sources: sources)
+      treeRepairs += 1
+    }
+    return k
   }
 
   /// The next step of traveller `t` standing at `node`.
@@ -36,15 +45,15 @@ extension QueueNetwork {
     let destinations = Int(travellers.destinations[t])
     let cameByLink = travellers.arc[t] >= 0
     while true {
-      let routes = tree(mode, destinations)
-      let cost = routes.cost[node]
+      let k = freshTree(mode, destinations)
+      let cost = trees[k].cost[node]
       if cameByLink, cost > travellers.expectedCost[t] * (1 + 1e-12) + 1e-9 {
         travellers.rerouted[t] = true
       }
       guard cost.isFinite else { return .stranded }
-      let arc = Int(routes.nextArc[node])
+      let arc = Int(trees[k].nextArc[node])
       if arc >= 0 { return .move(arc) }
-      let s = Int(routes.root[node])
+      let s = Int(trees[k].root[node])
       if shelters.fits(s, persons: Int(travellers.persons[t])) { return .arrive(s) }
       markFull(s)
     }

@@ -69,8 +69,8 @@ public final class QueueNetwork {
   let simulator: Simulator
   var graphs: [MovementGraph]
   var queues: [LinkQueues]
-  /// Trees by destination set x 2 + mode, built on first use.
-  var trees: [ShelterTree?] = []
+  /// Trees by destination set x 2 + mode, built on first use (empty until then).
+  var trees: [ShelterTree] = []
   /// Membership per destination set, by shelter index; set 0 is every shelter.
   var destinationSets: [[Bool]]
   public internal(set) var shelters: Shelters
@@ -94,6 +94,8 @@ public final class QueueNetwork {
   public internal(set) var personsDeparted = 0
   public internal(set) var personsSafe = 0
   public internal(set) var personsInPlace = 0
+  /// Shelter-tree repairs so far (a cost figure for benchmarks).
+  public internal(set) var treeRepairs = 0
   /// Travellers who turned back off a link that closed under them.
   public internal(set) var turnedBack = 0
   /// When the last traveller settled (ms), -1 before.
@@ -237,7 +239,7 @@ public final class QueueNetwork {
     guard !shelters.isClosed[s] else { return }
     catchUpSamples(now: simulator.now.ms)
     shelters.isClosed[s] = true
-    markTreesStale()
+    markShelterRemoved(s)
     onNotice?(.shelterClosed(s))
   }
 
@@ -247,9 +249,19 @@ public final class QueueNetwork {
     shelters.admissionRates[s] = rate
   }
 
-  func markTreesStale(mode: TravellerMode? = nil) {
-    for k in trees.indices where mode == nil || k % 2 == Int(mode?.rawValue ?? 0) {
-      trees[k]?.isStale = true
+  /// A link closed or opened for `mode`: its trees need a full repair.
+  func markTreesStale(mode: TravellerMode) {
+    for k in trees.indices where k % 2 == Int(mode.rawValue) {
+      trees[k].isStale = true
+      trees[k].needsFullRepair = true
+    }
+  }
+
+  /// Shelter `s` stopped admitting: trees that lead to it lose its catchment.
+  func markShelterRemoved(_ s: Int) {
+    for k in trees.indices where destinationSets[k / 2][s] {
+      trees[k].isStale = true
+      trees[k].removedShelters.append(Int32(s))
     }
   }
 }

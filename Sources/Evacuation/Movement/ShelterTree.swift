@@ -21,6 +21,12 @@ struct ShelterTree {
   var root: [Int32]
   /// Set when the network or the shelters changed since the last repair.
   var isStale = true
+  /// Set when a link closed or opened (or before the first build): the
+  /// repair must walk every way and offer every arc. When only shelters
+  /// stopped admitting, their catchments are all that changed.
+  var needsFullRepair = true
+  /// Shelters that stopped admitting since the last repair.
+  var removedShelters: [Int32] = []
 
   private var status: [UInt8]
   private var sourceShelter: [Int32]
@@ -42,27 +48,18 @@ struct ShelterTree {
     for source in sources where sourceShelter[Int(source.node)] < 0 {
       sourceShelter[Int(source.node)] = source.shelter
     }
-    invalidateBrokenLabels(graph: graph)
+    if needsFullRepair {
+      invalidateBrokenLabels(graph: graph)
+      offerOutArcs(graph: graph, of: 0..<graph.nodeCount)
+    } else {
+      invalidateCatchments(graph: graph)
+    }
     for source in sources where cost[Int(source.node)] > 0 {
       let node = Int(source.node)
       cost[node] = 0
       nextArc[node] = -1
       root[node] = sourceShelter[node]
       heap.push(0, source.node)
-    }
-    for node in 0..<graph.nodeCount {
-      for k in Int(graph.outStart[node])..<Int(graph.outStart[node + 1]) {
-        let arc = Int(graph.outArcs[k])
-        guard graph.isOpen(arc) else { continue }
-        let head = Int(graph.arcHead[arc])
-        let candidate = cost[head] + graph.cost[arc]
-        if candidate < cost[node] {
-          cost[node] = candidate
-          nextArc[node] = Int32(arc)
-          root[node] = root[head]
-          heap.push(candidate, Int32(node))
-        }
-      }
     }
     while let (key, node) = heap.pop() {
       let w = Int(node)
@@ -82,6 +79,46 @@ struct ShelterTree {
     }
     for source in sources { sourceShelter[Int(source.node)] = -1 }
     isStale = false
+    needsFullRepair = false
+    removedShelters.removeAll(keepingCapacity: true)
+  }
+
+  /// Offers every node in `nodes` the labels of its open out-arcs.
+  private mutating func offerOutArcs<Nodes: Sequence<Int>>(graph: MovementGraph, of nodes: Nodes) {
+    for node in nodes {
+      for k in Int(graph.outStart[node])..<Int(graph.outStart[node + 1]) {
+        let arc = Int(graph.outArcs[k])
+        guard graph.isOpen(arc) else { continue }
+        let head = Int(graph.arcHead[arc])
+        let candidate = cost[head] + graph.cost[arc]
+        if candidate < cost[node] {
+          cost[node] = candidate
+          nextArc[node] = Int32(arc)
+          root[node] = root[head]
+          heap.push(candidate, Int32(node))
+        }
+      }
+    }
+  }
+
+  /// Clears the labels of the nodes whose way ends at a removed shelter
+  /// (one pass over `root`) and offers them their neighbours' labels.
+  private mutating func invalidateCatchments(graph: MovementGraph) {
+    let highest = Int(removedShelters.max() ?? -1)
+    guard highest >= 0 else { return }
+    var removed = [Bool](repeating: false, count: highest + 1)
+    for s in removedShelters { removed[Int(s)] = true }
+    path.removeAll(keepingCapacity: true)
+    for node in root.indices {
+      let r = Int(root[node])
+      if r >= 0, r <= highest, removed[r] {
+        cost[node] = .infinity
+        nextArc[node] = -1
+        root[node] = -1
+        path.append(Int32(node))
+      }
+    }
+    offerOutArcs(graph: graph, of: path.lazy.map { Int($0) })
   }
 
   /// Clears the labels of nodes whose way is broken: it ends at a node
