@@ -63,8 +63,9 @@ public final class EvacuationModel {
     return index
   }
 
-  /// Orders the zones out now: every household of the roster sets off
-  /// after its pre-movement delay. Returns the households and persons.
+  /// Orders the zones out now.
+  ///
+  /// Every household of the roster sets off after its pre-movement delay. Returns the households and persons.
   ///
   /// - Throws: `ScenarioError` for a zone ordered before (its households
   ///   are already on the roster).

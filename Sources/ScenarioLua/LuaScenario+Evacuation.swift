@@ -98,7 +98,8 @@ extension LuaScenario {
     model.onEvent = { [unowned(unsafe) self] kind, fields in
       self.simulator.schedule(after: .zero) { [unowned(unsafe) self] in
         guard self.failure == nil else { return }
-        self.emitFromHost(kind, fields.map { ($0.key, LuaScenario.scalar($0.value)) }, on: self.lua.stack)
+        self.emitFromHost(
+          kind, fields.map { ($0.key, LuaScenario.scalar($0.value)) }, on: self.lua.stack)
       }
     }
     evacuation = model

@@ -18,10 +18,16 @@ struct MovementExitTests {
     for c in 0..<6 {
       for r in 0..<4 {
         if c + 1 < 6 {
-          arcs.append(.init(id: "\(cell(c, r))e", from: cell(c, r), to: cell(c + 1, r), length: 5, capacity: 6.5, width: 5))
+          arcs.append(
+            .init(
+              id: "\(cell(c, r))e", from: cell(c, r), to: cell(c + 1, r), length: 5, capacity: 6.5,
+              width: 5))
         }
         if r + 1 < 4 {
-          arcs.append(.init(id: "\(cell(c, r))n", from: cell(c, r), to: cell(c, r + 1), length: 5, capacity: 6.5, width: 5))
+          arcs.append(
+            .init(
+              id: "\(cell(c, r))n", from: cell(c, r), to: cell(c, r + 1), length: 5, capacity: 6.5,
+              width: 5))
         }
       }
     }
@@ -29,7 +35,10 @@ struct MovementExitTests {
     let doors = [(1, 0, "s1"), (4, 0, "s2"), (1, 3, "n1"), (4, 3, "n2")]
     var shelters: [(id: String, node: String, capacity: Int?, opensAt: Double)] = []
     for (k, door) in doors.enumerated() where k < openExits {
-      arcs.append(.init(id: "door-\(door.2)", from: cell(door.0, door.1), to: "out-\(door.2)", length: 1, capacity: 1.33, width: 1))
+      arcs.append(
+        .init(
+          id: "door-\(door.2)", from: cell(door.0, door.1), to: "out-\(door.2)", length: 1,
+          capacity: 1.33, width: 1))
       shelters.append(("yard-\(door.2)", "out-\(door.2)", nil, 0))
     }
     let fixture = try MovementFixture(arcs, shelters: shelters)
@@ -56,8 +65,9 @@ struct MovementExitTests {
     #expect(ratio >= 1.6 && ratio <= 2.4, "4 exits \(times[0]) s, 2 exits \(times[1]) s")
   }
 
-  /// NIST TN 1822 test 4.1: exit 1 closes at t = 1 s; nobody uses it
-  /// afterwards, and those on the way re-route. Walkers at 1 m/s on the
+  /// NIST TN 1822 test 4.1: exit 1 closes at t = 1 s.
+  ///
+  /// Nobody uses it afterwards, and those on the way re-route. Walkers at 1 m/s on the
   /// 20 m corridor to exit 1 turn back after 1 s, are at the room again at
   /// 2 s and walk the 30 m to exit 2: 32 s, then one every 1/100 s (the
   /// corridor's flow capacity).

@@ -14,10 +14,12 @@ struct MovementRoutingTests {
     for x in 0..<6 {
       for y in 0..<6 {
         if x + 1 < 6 {
-          arcs.append(.init(id: "h\(x)\(y)", from: "n\(x)\(y)", to: "n\(x + 1)\(y)", length: 50 + Double(y)))
+          arcs.append(
+            .init(id: "h\(x)\(y)", from: "n\(x)\(y)", to: "n\(x + 1)\(y)", length: 50 + Double(y)))
         }
         if y + 1 < 6 {
-          arcs.append(.init(id: "v\(x)\(y)", from: "n\(x)\(y)", to: "n\(x)\(y + 1)", length: 50 + Double(x)))
+          arcs.append(
+            .init(id: "v\(x)\(y)", from: "n\(x)\(y)", to: "n\(x)\(y + 1)", length: 50 + Double(x)))
         }
       }
     }

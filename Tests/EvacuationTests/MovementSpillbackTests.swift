@@ -17,6 +17,8 @@ struct MovementSpillbackTests {
     #expect(fixture.network.storage(link: 0, mode: .walk) == 1000 * 3.75 * 3.76)
   }
 
+  /// The road fills and holds its upstream link.
+  ///
   /// 300 cars: a fast feeder, the 1 km road, then a slow gate (0.1 veh/s).
   /// The road fills to 134; from then on a car leaves the feeder only
   /// when one leaves the road, at the same instant.

@@ -5,6 +5,8 @@ import Testing
 
 /// `sim.evacuate` on a tiny inline map, checked against hand calculations.
 @Suite struct EvacuationAPITests {
+  /// Three nodes in a line, a path then a road to the school.
+  ///
   /// a -(100 m path, 1 p/s)- b -(200 m road, 10 m/s, 0.5 veh/s)- c (school).
   /// Lowland at a: 10 persons in 4 households (3, 3, 2, 2), walking 1 m/s;
   /// upland at b: 4 persons in 2 households.
@@ -21,6 +23,8 @@ import Testing
     } }
     """
 
+  /// Clearance times of two orders, by hand.
+  ///
   /// Lowland walks after 30 s: all four groups reach b at 130 s and leave
   /// the path 1 p/s apart by group size (130, 133, 136, 138 s), then walk
   /// the 200 m road at 1 m/s: safe at 330, 333, 336, 338 s. Upland drives
@@ -123,7 +127,8 @@ import Testing
     #expect(result.error == nil)
     let points = scenario.metricSeries.points.filter { $0.name == "evacuation.safe_share" }
     #expect(points.count > 3)
-    #expect(zip(points, points.dropFirst()).allSatisfy { $0.value <= $1.value && $0.time < $1.time })
+    #expect(
+      zip(points, points.dropFirst()).allSatisfy { $0.value <= $1.value && $0.time < $1.time })
     #expect(points.last?.value == 1)
     #expect(scenario.metricSeries.points.contains { $0.name == "evacuation.departed_share" })
   }

@@ -35,9 +35,10 @@ extension QueueNetwork {
     nextSample = now
   }
 
-  /// Records the samples due by `now`, before the event at `now` changes
-  /// anything: the state is constant between events, so a sample taken
-  /// here is exact for its own time. No sampling event is ever queued, so
+  /// Records the samples due by `now`, before the event at `now` acts.
+  ///
+  /// The state is constant between events, so a sample taken here is
+  /// exact for its own time. No sampling event is ever queued, so
   /// sampling neither keeps a run going nor moves its end.
   @inline(__always) func catchUpSamples(now: Int64) {
     guard sampling, now >= nextSample else { return }

@@ -25,7 +25,8 @@ extension QueueNetwork {
     }
     if trees[k].isStale {
       var sources: [(node: Int32, shelter: Int32)] = []
-      for s in 0..<shelters.count where destinationSets[destinations][s] && shelters.isAdmitting(s) {
+      for s in 0..<shelters.count where destinationSets[destinations][s] && shelters.isAdmitting(s)
+      {
         sources.append((Int32(shelters.nodes[s]), Int32(s)))
       }
       trees[k].repair(graph: graphs[Int(mode.rawValue)], sources: sources)

@@ -29,8 +29,9 @@ public final class QueueNetwork {
   public struct Options: Sendable {
     /// Interval of the samples behind the time series (queues, occupancy, curves).
     public var sampleInterval = SimTime(ms: 60_000)
-    /// How long a head may wait for room downstream before it is let in
-    /// anyway; nil waits for ever. 300 s, above MATSim's 10 s default so a
+    /// How long a head may wait for room downstream before it enters anyway.
+    ///
+    /// Nil waits for ever. 300 s, above MATSim's 10 s default so a
     /// real queue is not broken up, yet short of any evacuation horizon.
     public var stuckTime: SimTime? = SimTime(ms: 300_000)
 
@@ -57,8 +58,9 @@ public final class QueueNetwork {
   public static let unimpededDensity = 0.54
   /// The SFPE slope a = 0.266 m2/person.
   public static let densitySlope = 0.266
-  /// The densest crowd the speed law is applied to: 1.88 persons/m2, the
-  /// SFPE density of peak flow 1/(2a) (evacuation.md §2). Persons beyond
+  /// The densest crowd the speed law is applied to: 1.88 persons/m2.
+  ///
+  /// The SFPE density of peak flow 1/(2a) (evacuation.md §2). Persons beyond
   /// it stand in the link's exit queue, which flow capacity and storage
   /// already account for; slowing them as well would count the jam twice
   /// (a 1 m door link at jam density would pass 0.2 persons/s).
@@ -140,8 +142,10 @@ public final class QueueNetwork {
       simulator.register { [unowned(unsafe) self] sim, payload in
         self.catchUpSamples(now: sim.now.ms)
         let arc = Int(payload & 0xffff_ffff)
-        guard UInt32(truncatingIfNeeded: payload >> 32) == self.queues[Int(mode.rawValue)]
-          .generation[arc]
+        guard
+          UInt32(truncatingIfNeeded: payload >> 32)
+            == self.queues[Int(mode.rawValue)]
+            .generation[arc]
         else { return }
         self.processHead(mode, arc, now: sim.now.ms)
       }

@@ -21,8 +21,9 @@ struct ShelterTree {
   var root: [Int32]
   /// Set when the network or the shelters changed since the last repair.
   var isStale = true
-  /// Set when a link closed or opened (or before the first build): the
-  /// repair must walk every way and offer every arc. When only shelters
+  /// Set when a link closed or opened, or before the first build.
+  ///
+  /// The repair must then walk every way and offer every arc. When only shelters
   /// stopped admitting, their catchments are all that changed.
   var needsFullRepair = true
   /// Shelters that stopped admitting since the last repair.
