@@ -9,17 +9,23 @@ import Township
 struct MovementRoutingTests {
   /// A 6 x 6 lattice of 50 m paths, shelters in three corners, walkers
   /// at every node.
-  static func lattice(closed: [String], shelterCapacity: Int?) throws -> MovementFixture {
+  static func lattice(closed: [String], shelterCapacity: Int?, flow: Double = 10) throws
+    -> MovementFixture
+  {
     var arcs: [MovementFixture.Arc] = []
     for x in 0..<6 {
       for y in 0..<6 {
         if x + 1 < 6 {
           arcs.append(
-            .init(id: "h\(x)\(y)", from: "n\(x)\(y)", to: "n\(x + 1)\(y)", length: 50 + Double(y)))
+            .init(
+              id: "h\(x)\(y)", from: "n\(x)\(y)", to: "n\(x + 1)\(y)", length: 50 + Double(y),
+              capacity: flow))
         }
         if y + 1 < 6 {
           arcs.append(
-            .init(id: "v\(x)\(y)", from: "n\(x)\(y)", to: "n\(x)\(y + 1)", length: 50 + Double(x)))
+            .init(
+              id: "v\(x)\(y)", from: "n\(x)\(y)", to: "n\(x)\(y + 1)", length: 50 + Double(x),
+              capacity: flow))
         }
       }
     }
@@ -64,6 +70,27 @@ struct MovementRoutingTests {
     let probeFree = repaired.outcomes.dropLast()
     #expect(probeFree.map(\.settled) == fresh.outcomes.map(\.settled))
     #expect(probeFree.map(\.shelter) == fresh.outcomes.map(\.shelter))
+  }
+
+  /// Links reopened before the walkers set off are used again: the
+  /// routes cost what they cost on a network that never closed them.
+  /// (Flow is unlimited here: among routes of equal cost the two may pick
+  /// different ones, which would otherwise merge differently.)
+  @Test func reopenedLinksAreUsedAgain() throws {
+    let closures = ["h10", "v01", "h24", "v33"]
+    let open = try Self.lattice(closed: [], shelterCapacity: nil, flow: 1e9)
+    Self.walkers(on: open, departure: 100)
+    open.simulator.run()
+    let reopened = try Self.lattice(closed: closures, shelterCapacity: nil, flow: 1e9)
+    Self.walkers(on: reopened, departure: 100)
+    reopened.add(1, at: "n33", speed: 1, departure: 0, firstID: 1000)
+    reopened.simulator.schedule(after: SimTime(ms: 50_000)) {
+      for link in closures {
+        reopened.network.setClosed(link: reopened.link(link), mode: .walk, false)
+      }
+    }
+    reopened.simulator.run()
+    #expect(reopened.outcomes.dropLast().map(\.settled) == open.outcomes.map(\.settled))
   }
 
   /// Shelters that fill send the rest to the others: everyone is admitted
