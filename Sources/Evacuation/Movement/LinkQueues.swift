@@ -22,8 +22,6 @@ struct LinkQueues {
   var load: [Int32]
   /// Earliest time (ms, fractional) the next traveller may leave.
   var nextExit: [Double]
-  /// Bumped by every scheduled check, so older checks are ignored.
-  var generation: [UInt32]
   /// The downstream arc this arc's head waits for, -1 when none.
   var waitingOn: [Int32]
   /// The next arc in the same downstream arc's waiting list.
@@ -64,7 +62,6 @@ struct LinkQueues {
     load = [Int32](repeating: 0, count: arcs)
     maxQueued = load
     nextExit = [Double](repeating: 0, count: arcs)
-    generation = [UInt32](repeating: 0, count: arcs)
     blockedSince = [Int64](repeating: -1, count: arcs)
   }
 

@@ -29,8 +29,9 @@ extension QueueNetwork {
   /// Schedules a check of `arc`'s head at `time`, cancelling earlier ones.
   func scheduleHead(_ mode: TravellerMode, _ arc: Int, at time: Int64) {
     let m = Int(mode.rawValue)
-    queues[m].generation[arc] &+= 1
-    let payload = Int64(queues[m].generation[arc]) << 32 | Int64(arc)
+    let slot = m &* arcCount &+ arc
+    headGeneration[slot] &+= 1
+    let payload = Int64(headGeneration[slot]) << 32 | Int64(arc)
     simulator.schedule(
       headHandlers[m], at: SimTime(ms: max(time, simulator.now.ms)), payload: payload)
   }
@@ -175,7 +176,7 @@ extension QueueNetwork {
     queues[m].tail[arc] = -1
     queues[m].load[arc] = 0
     queues[m].blockedSince[arc] = -1
-    queues[m].generation[arc] &+= 1
+    headGeneration[m &* arcCount &+ arc] &+= 1
     queues[m].stopWaiting(arc)
     wakeWaiters(mode, of: arc, now: now)
   }

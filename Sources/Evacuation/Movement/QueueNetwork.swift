@@ -71,6 +71,12 @@ public final class QueueNetwork {
   let simulator: Simulator
   var graphs: [MovementGraph]
   var queues: [LinkQueues]
+  /// Arcs per class (two per link).
+  let arcCount: Int
+  /// Per class and arc (class x arcCount + arc): bumped by every scheduled
+  /// head check, so older checks are ignored. Kept apart from `queues` so
+  /// the check reads one flat array.
+  var headGeneration: [UInt32]
   /// Trees by destination set x 2 + mode, built on first use (empty until then).
   var trees: [ShelterTree] = []
   /// Membership per destination set, by shelter index; set 0 is every shelter.
@@ -116,6 +122,9 @@ public final class QueueNetwork {
     self.options = options
     graphs = TravellerMode.allCases.map { MovementGraph(township: township, mode: $0) }
     queues = TravellerMode.allCases.map { LinkQueues(township: township, mode: $0) }
+    arcCount = 2 * township.links.count
+    headGeneration = [UInt32](
+      repeating: 0, count: TravellerMode.allCases.count * 2 * township.links.count)
     shelters = Shelters(township: township)
     destinationSets = [[Bool](repeating: true, count: shelters.count)]
     lastSampledOccupancy = [Int](repeating: 0, count: shelters.count)
@@ -142,11 +151,8 @@ public final class QueueNetwork {
       simulator.register { [unowned(unsafe) self] sim, payload in
         self.catchUpSamples(now: sim.now.ms)
         let arc = Int(payload & 0xffff_ffff)
-        guard
-          UInt32(truncatingIfNeeded: payload >> 32)
-            == self.queues[Int(mode.rawValue)]
-            .generation[arc]
-        else { return }
+        let slot = Int(mode.rawValue) &* self.arcCount &+ arc
+        guard UInt32(truncatingIfNeeded: payload >> 32) == self.headGeneration[slot] else { return }
         self.processHead(mode, arc, now: sim.now.ms)
       }
     }
