@@ -65,11 +65,6 @@ struct LinkQueues {
     blockedSince = [Int64](repeating: -1, count: arcs)
   }
 
-  /// Whether `units` more fit on arc `arc` (an empty arc takes any group).
-  @inline(__always) func hasRoom(_ arc: Int, units: Int32) -> Bool {
-    load[arc] == 0 || Double(load[arc] + units) <= storage[arc >> 1]
-  }
-
   /// Removes `arc` from the waiting list of the arc it waits for.
   mutating func stopWaiting(_ arc: Int) {
     let target = Int(waitingOn[arc])

@@ -55,7 +55,7 @@ extension QueueNetwork {
     let node = Int(graphs[m].arcHead[arc])
     switch nextStep(t, at: node) {
     case .move(let next):
-      if !queues[m].hasRoom(next, units: units(t)) {
+      if !hasRoom(m, next, units: units(t)) {
         if queues[m].blockedSince[arc] < 0 { queues[m].blockedSince[arc] = now }
         let waited = now - queues[m].blockedSince[arc]
         if let stuck = options.stuckTime, waited >= stuck.ms {
@@ -78,6 +78,14 @@ extension QueueNetwork {
       leave(mode, arc, now: now)
       settleInPlace(t, now: now)
     }
+  }
+
+  /// Whether `units` more fit on arc `arc` of class `m` (an empty arc takes
+  /// any group). Reads the arrays in place: a method on `queues[m]` would
+  /// copy the class's whole queue state for the call.
+  @inline(__always) func hasRoom(_ m: Int, _ arc: Int, units: Int32) -> Bool {
+    let load = queues[m].load[arc]
+    return load == 0 || Double(load + units) <= queues[m].storage[arc >> 1]
   }
 
   /// Puts a traveller at the tail of `arc`.

@@ -25,14 +25,21 @@ extension QueueNetwork {
     }
     if trees[k].isStale {
       var sources: [(node: Int32, shelter: Int32)] = []
-      for s in 0..<shelters.count where destinationSets[destinations][s] && shelters.isAdmitting(s)
-      {
+      let members = destinationSets[destinations]
+      for s in 0..<shelters.count where members[s] && !shelters.isClosed[s] && !shelters.isFull[s] {
         sources.append((Int32(shelters.nodes[s]), Int32(s)))
       }
       trees[k].repair(graph: graphs[Int(mode.rawValue)], sources: sources)
       treeRepairs += 1
     }
     return k
+  }
+
+  /// Whether a group fits in shelter `s` (`Shelters.fits`, reading the
+  /// arrays in place rather than copying the shelters for the call).
+  @inline(__always) func shelterFits(_ s: Int, persons: Int) -> Bool {
+    guard let capacity = shelters.capacities[s] else { return true }
+    return shelters.occupancy[s] + shelters.queued[s] + persons <= capacity
   }
 
   /// The next step of traveller `t` standing at `node`.
@@ -55,7 +62,7 @@ extension QueueNetwork {
       let arc = Int(trees[k].nextArc[node])
       if arc >= 0 { return .move(arc) }
       let s = Int(trees[k].root[node])
-      if shelters.fits(s, persons: Int(travellers.persons[t])) { return .arrive(s) }
+      if shelterFits(s, persons: Int(travellers.persons[t])) { return .arrive(s) }
       markFull(s)
     }
   }
