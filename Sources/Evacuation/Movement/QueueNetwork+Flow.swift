@@ -80,9 +80,10 @@ extension QueueNetwork {
     }
   }
 
-  /// Whether `units` more fit on arc `arc` of class `m` (an empty arc takes
-  /// any group). Reads the arrays in place: a method on `queues[m]` would
-  /// copy the class's whole queue state for the call.
+  /// Whether `units` more fit on arc `arc` of class `m`.
+  ///
+  /// An empty arc takes any group. Reads the arrays in place: a method on
+  /// `queues[m]` would copy the class's whole queue state for the call.
   @inline(__always) func hasRoom(_ m: Int, _ arc: Int, units: Int32) -> Bool {
     let load = queues[m].load[arc]
     return load == 0 || Double(load + units) <= queues[m].storage[arc >> 1]

@@ -73,9 +73,10 @@ public final class QueueNetwork {
   var queues: [LinkQueues]
   /// Arcs per class (two per link).
   let arcCount: Int
-  /// Per class and arc (class x arcCount + arc): bumped by every scheduled
-  /// head check, so older checks are ignored. Kept apart from `queues` so
-  /// the check reads one flat array.
+  /// Head-check generations per class and arc (class x arcCount + arc).
+  ///
+  /// Bumped by every scheduled head check, so older checks are ignored.
+  /// Kept apart from `queues` so the check reads one flat array.
   var headGeneration: [UInt32]
   /// Trees by destination set x 2 + mode, built on first use (empty until then).
   var trees: [ShelterTree] = []
