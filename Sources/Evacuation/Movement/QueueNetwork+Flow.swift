@@ -41,6 +41,14 @@ extension QueueNetwork {
     max(travellers.readyAt[t], Int64(queues[m].nextExit[arc].rounded()))
   }
 
+  /// A stuck check: the head of `arc` has waited `stuckTime` for room,
+  /// unless the episode the check belongs to has ended.
+  func checkStuck(_ mode: TravellerMode, _ arc: Int, now: Int64) {
+    let since = queues[Int(mode.rawValue)].blockedSince[arc]
+    guard since >= 0, let stuck = options.stuckTime, now == since + stuck.ms else { return }
+    processHead(mode, arc, now: now)
+  }
+
   /// The head of `arc` tries to leave.
   func processHead(_ mode: TravellerMode, _ arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
@@ -56,7 +64,14 @@ extension QueueNetwork {
     switch nextStep(t, at: node) {
     case .move(let next):
       if !hasRoom(m, next, units: units(t)) {
-        if queues[m].blockedSince[arc] < 0 { queues[m].blockedSince[arc] = now }
+        if queues[m].blockedSince[arc] < 0 {
+          // A new blocking episode: one stuck check for all of it.
+          queues[m].blockedSince[arc] = now
+          if let stuck = options.stuckTime {
+            simulator.schedule(
+              stuckHandlers[m], at: SimTime(ms: now + stuck.ms), payload: Int64(arc))
+          }
+        }
         let waited = now - queues[m].blockedSince[arc]
         if let stuck = options.stuckTime, waited >= stuck.ms {
           leave(mode, arc, now: now)
@@ -64,9 +79,6 @@ extension QueueNetwork {
           return
         }
         queues[m].wait(arc, on: next)
-        if let stuck = options.stuckTime {
-          scheduleHead(mode, arc, at: queues[m].blockedSince[arc] + stuck.ms)
-        }
         return
       }
       leave(mode, arc, now: now)

@@ -87,6 +87,7 @@ public final class QueueNetwork {
 
   var departHandler = HandlerID(raw: 0)
   var headHandlers: [HandlerID] = []
+  var stuckHandlers: [HandlerID] = []
   var returnHandler = HandlerID(raw: 0)
   var admitHandler = HandlerID(raw: 0)
 
@@ -155,6 +156,12 @@ public final class QueueNetwork {
         let slot = Int(mode.rawValue) &* self.arcCount &+ arc
         guard UInt32(truncatingIfNeeded: payload >> 32) == self.headGeneration[slot] else { return }
         self.processHead(mode, arc, now: sim.now.ms)
+      }
+    }
+    stuckHandlers = TravellerMode.allCases.map { mode in
+      simulator.register { [unowned(unsafe) self] sim, payload in
+        self.catchUpSamples(now: sim.now.ms)
+        self.checkStuck(mode, Int(payload), now: sim.now.ms)
       }
     }
     returnHandler = simulator.register { [unowned(unsafe) self] sim, payload in
