@@ -18,6 +18,9 @@ public final class EvacuationModel {
   public var onEvent: ((String, [(key: String, value: Value)]) -> Void)?
   /// Whether each zone has been ordered out.
   var ordered: [Bool]
+  /// The longest pre-movement delay used (10^9 s): a distribution's
+  /// extreme tail is cut there rather than overflowing the clock.
+  static let longestDelay = 1e9
   /// Time of the first order.
   public private(set) var firstOrder: SimTime?
   public private(set) var households = 0
@@ -96,7 +99,8 @@ public final class EvacuationModel {
         network.add(
           TravellerSpec(
             id: households, origin: node, persons: household.persons, mode: mode,
-            walkSpeed: household.walkSpeed, departure: now + (SimTime(seconds: delay) ?? .zero),
+            walkSpeed: household.walkSpeed,
+            departure: now + (SimTime(seconds: min(delay, Self.longestDelay)) ?? .zero),
             orderTime: now, group: zone, destinations: destinations))
         households += 1
         count += 1

@@ -117,7 +117,8 @@ extension QueueNetwork {
     }
     travellers.arc[t] = Int32(arc)
     travellers.enteredAt[t] = now
-    travellers.readyAt[t] = now + Int64((seconds * 1000).rounded())
+    // Capped at 10^9 s, so a near-zero speed cannot overflow the clock.
+    travellers.readyAt[t] = now + Int64((min(seconds, 1e9) * 1000).rounded())
     travellers.next[t] = -1
     let node = Int(graphs[m].arcHead[arc])
     let k = freshTree(travellers.mode[t], Int(travellers.destinations[t]))
@@ -153,7 +154,7 @@ extension QueueNetwork {
     travellers.next[t] = -1
     queues[m].load[arc] -= u
     queues[m].blockedSince[arc] = -1
-    let gap = Double(u) / queues[m].capacity[arc >> 1] * 1000
+    let gap = min(Double(u) / queues[m].capacity[arc >> 1] * 1000, 1e12)
     // Gaps add up from the fractional time the link was due (events run
     // on whole milliseconds), so rounding does not drift the flow; an idle
     // link starts afresh from now.
