@@ -41,7 +41,7 @@ let package = Package(
     .target(
       name: "Benchmarks",
       dependencies: [
-        "SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Township", "Hazards",
+        "SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Township", "Hazards", "Evacuation",
       ], swiftSettings: hotPath),
     .executableTarget(
       name: "drillsim",

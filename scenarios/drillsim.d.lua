@@ -345,3 +345,72 @@ function sim.ground.slope(options) end
 --- Rain on the slopes only (mm/h) from `from` (default now) to `to` (default never); sim.flood.rain counts too.
 ---@param options {mm_per_h: number, from?: number, to?: number}
 function sim.ground.rain(options) end
+
+---@class PremovementSpec
+---@field dist "fixed"|"uniform"|"lognormal"|"gamma"|"weibull"|"exponential"|"normal"
+---@field seconds? number fixed
+---@field min? number uniform
+---@field max? number uniform
+---@field mu? number lognormal (of the underlying normal)
+---@field sigma? number lognormal
+---@field k? number gamma shape
+---@field theta? number gamma scale (s)
+---@field scale? number weibull scale (s)
+---@field shape? number weibull shape
+---@field mean? number exponential, normal (s)
+---@field sd? number normal (truncated at 0)
+
+---@class EvacuationSpec
+---@field zones string[]|string Zone ids, one id, or "all"
+---@field to? string[]|string Shelter ids (default: the nearest open shelter with room)
+---@field mode? "walk"|"drive"|"auto" auto (default): households with a car drive
+---@field premovement? number|PremovementSpec Seconds from the order to setting off (default 0)
+---@field car_share? number Share of households with a car (default 0.5)
+
+---@class EvacuationOrdered
+---@field households integer
+---@field persons integer
+
+---@class EvacuationStatus
+---@field persons integer ordered out
+---@field safe integer admitted to a shelter
+---@field sheltered_in_place integer no open route to a shelter with room
+---@field en_route integer not yet safe (including those still preparing)
+---@field t50? number seconds from the order until half were safe
+---@field t90? number
+---@field t100? number
+
+---@class ShelterStatus
+---@field occupancy integer
+---@field queued integer persons at the door (admission rate or not open yet)
+---@field peak integer
+---@field capacity? integer
+---@field open boolean
+---@field full boolean
+---@field closed boolean
+
+--- Orders zones out now: households leave after their pre-movement time
+--- and move on the links as queues (free-flow time, flow capacity,
+--- storage, spillback) to the nearest shelter with room, re-routing when
+--- links close or shelters fill. Logs "evacuation.order"; later
+--- "shelter.full", "shelter.closed", "shelter.opened" and
+--- "evacuation.settled" (fields safe, sheltered_in_place, rerouted,
+--- stranded, turned_back), each of which starts `sim.on` handlers.
+--- Metrics: evacuation.t50_s/t90_s/t100_s, evacuation.<zone>.t100_s,
+--- evacuation.safe, evacuation.sheltered_in_place, shelter.<id>.peak, ...
+---@param spec EvacuationSpec
+---@return EvacuationOrdered
+function sim.evacuate(spec) end
+
+sim.evacuation = {}
+--- Everyone ordered out so far, or one zone's households.
+---@param zone? string
+---@return EvacuationStatus
+function sim.evacuation.status(zone) end
+
+sim.shelter = {}
+--- Closes a threatened shelter for good: no one else is admitted and
+--- those heading there re-route (logged as "shelter.closed").
+function sim.shelter.close(id) end
+---@return ShelterStatus
+function sim.shelter.status(id) end

@@ -72,5 +72,5 @@ extension BenchmarkCatalog {
         run: { LuaQueueModel().run() }),
       FloodBenchmark.entry,
       FireBenchmark.entry,
-    ] + TownshipBenchmarks.all)
+    ] + TownshipBenchmarks.all + EvacuationBenchmark.entries)
 }

@@ -88,5 +88,15 @@ extension LiveMap {
     }
     if script || hazard.driving { driving.close(linkID: id) } else { driving.open(linkID: id) }
     if script || hazard.walking { walking.close(linkID: id) } else { walking.open(linkID: id) }
+    guard !closureObservers.isEmpty, let index = township.linkIndex(of: id) else { return }
+    let closed = HazardClosure(driving: script || hazard.driving, walking: script || hazard.walking)
+    for observer in closureObservers { observer(index, closed) }
+  }
+
+  /// Calls `observer` with a link's index and the modes it is closed for
+  /// whenever the script or a hazard sets its closures (also when nothing
+  /// changed), so models that move people see every closure.
+  public func observeClosures(_ observer: @escaping (Int, HazardClosure) -> Void) {
+    closureObservers.append(observer)
   }
 }

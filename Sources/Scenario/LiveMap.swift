@@ -20,6 +20,8 @@ public final class LiveMap {
   /// Links a hazard closed, for which modes, by hazard (in the order the
   /// hazards first closed the link).
   var hazardClosures: [String: [(source: String, closure: HazardClosure)]] = [:]
+  /// Told of every link whose closures were set (see `observeClosures`).
+  var closureObservers: [(Int, HazardClosure) -> Void] = []
 
   /// How a route is travelled.
   public enum Mode: Sendable, Equatable {

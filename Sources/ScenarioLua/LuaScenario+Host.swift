@@ -99,6 +99,7 @@ extension LuaScenario {
     bindFloodCoupling { name, key, body in bind(name, as: key, body) }
     bindFireCoupling { name, key, body in bind(name, as: key, body) }
     bindGround { name, key, body in bind(name, as: key, body) }
+    bindEvacuation { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

@@ -36,6 +36,9 @@ public final class LuaScenario {
   /// call (see LuaScenario+Flood and +Fire).
   var flood: FloodModel?
   var fire: FireModel?
+  /// The evacuation, built at the first `sim.evacuate`, `sim.evacuation`
+  /// or `sim.shelter` call (see LuaScenario+Evacuation).
+  var evacuation: EvacuationModel?
   var floodStep = LuaScenario.defaultFloodStep
   /// Power, network and road cuts, made at the first `sim.outage` call or
   /// when a hazard reaches a supplying facility (see +Outages).
@@ -185,6 +188,7 @@ public final class LuaScenario {
         simulator.run(until: spec.duration ?? .never)
       }
     }
+    evacuation?.report(into: &metrics, at: simulator.now)
     if failure == nil { evaluateRemainingObjectives() }
     if frameRecording != nil { recordFinalFrame() }
     return result()

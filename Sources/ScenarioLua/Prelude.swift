@@ -216,6 +216,11 @@ enum Prelude {
       elevation = H.map_elevation,
     }
 
+    -- Evacuation -----------------------------------------------------------------
+    sim.evacuate = H.evacuate
+    sim.evacuation = { status = H.evacuation_status }
+    sim.shelter = { close = H.shelter_close, status = H.shelter_status }
+
     -- Hazards ------------------------------------------------------------------
     sim.flood = {
       fill = H.flood_fill, rain = H.flood_rain, inflow = H.flood_inflow,

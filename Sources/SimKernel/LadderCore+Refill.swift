@@ -112,7 +112,11 @@ extension LadderCore {
     var fill = Int(bucket.fill)
     var i = 0
     while chunk != LadderCore.none {
-      if i &+ size > bottomCapacity { growBottom(to: 2 * bottomCapacity) }
+      if i &+ size > bottomCapacity {
+        // growBottom keeps `bottomCount` events: count those copied so far.
+        bottomCount = i
+        growBottom(to: 2 * bottomCapacity)
+      }
       let base = chunks + Int(chunk) &* size
       var j = fill
       while j > 0 {

@@ -1,0 +1,291 @@
+import SimKernel
+
+/// The queue model's events: departures, link heads leaving, turning back
+/// off closed links, and admission at shelters.
+extension QueueNetwork {
+  /// A traveller sets off from its origin.
+  func depart(_ t: Int, now: Int64) {
+    travellers.state[t] = .moving
+    personsDeparted += Int(travellers.persons[t])
+    start(t, at: Int(travellers.origin[t]), now: now)
+  }
+
+  /// A traveller off any link at `node` (departing or turned back) goes on:
+  /// into its next link whatever that link holds (see the type's notes),
+  /// into a shelter, or nowhere.
+  func start(_ t: Int, at node: Int, now: Int64) {
+    switch nextStep(t, at: node) {
+    case .move(let arc): enter(t, arc, now: now)
+    case .arrive(let s): arrive(t, at: s, now: now)
+    case .stranded: settleInPlace(t, now: now)
+    }
+  }
+
+  /// Units a traveller takes on a link: one vehicle, or its persons.
+  @inline(__always) func units(_ t: Int) -> Int32 {
+    travellers.mode[t] == .drive ? 1 : travellers.persons[t]
+  }
+
+  /// Schedules a check of `arc`'s head at `time`, cancelling earlier ones.
+  func scheduleHead(_ mode: TravellerMode, _ arc: Int, at time: Int64) {
+    let m = Int(mode.rawValue)
+    let slot = m &* arcCount &+ arc
+    headGeneration[slot] &+= 1
+    let payload = Int64(headGeneration[slot]) << 32 | Int64(arc)
+    simulator.schedule(
+      headHandlers[m], at: SimTime(ms: max(time, simulator.now.ms)), payload: payload)
+  }
+
+  /// When the head of `arc` may leave: its free-flow time and the flow gap.
+  @inline(__always) func leaveTime(_ m: Int, _ arc: Int, _ t: Int) -> Int64 {
+    max(travellers.readyAt[t], Int64(queues[m].nextExit[arc].rounded()))
+  }
+
+  /// A stuck check: the head of `arc` has waited `stuckTime` for room,
+  /// unless the episode the check belongs to has ended.
+  func checkStuck(_ mode: TravellerMode, _ arc: Int, now: Int64) {
+    let since = queues[Int(mode.rawValue)].blockedSince[arc]
+    guard since >= 0, let stuck = options.stuckTime, now == since + stuck.ms else { return }
+    processHead(mode, arc, now: now)
+  }
+
+  /// The head of `arc` tries to leave.
+  func processHead(_ mode: TravellerMode, _ arc: Int, now: Int64) {
+    let m = Int(mode.rawValue)
+    queues[m].stopWaiting(arc)
+    let t = Int(queues[m].head[arc])
+    guard t >= 0 else { return }
+    let ready = leaveTime(m, arc, t)
+    if now < ready {
+      scheduleHead(mode, arc, at: ready)
+      return
+    }
+    let node = Int(graphs[m].arcHead[arc])
+    switch nextStep(t, at: node) {
+    case .move(let next):
+      if !hasRoom(m, next, units: units(t)) {
+        if queues[m].blockedSince[arc] < 0 {
+          // A new blocking episode: one stuck check for all of it.
+          queues[m].blockedSince[arc] = now
+          if let stuck = options.stuckTime {
+            simulator.schedule(
+              stuckHandlers[m], at: SimTime(ms: now + stuck.ms), payload: Int64(arc))
+          }
+        }
+        let waited = now - queues[m].blockedSince[arc]
+        if let stuck = options.stuckTime, waited >= stuck.ms {
+          leave(mode, arc, now: now)
+          enter(t, next, now: now)
+          return
+        }
+        queues[m].wait(arc, on: next)
+        return
+      }
+      leave(mode, arc, now: now)
+      enter(t, next, now: now)
+    case .arrive(let s):
+      leave(mode, arc, now: now)
+      arrive(t, at: s, now: now)
+    case .stranded:
+      leave(mode, arc, now: now)
+      settleInPlace(t, now: now)
+    }
+  }
+
+  /// Whether `units` more fit on arc `arc` of class `m`.
+  ///
+  /// An empty arc takes any group. Reads the arrays in place: a method on
+  /// `queues[m]` would copy the class's whole queue state for the call.
+  @inline(__always) func hasRoom(_ m: Int, _ arc: Int, units: Int32) -> Bool {
+    let load = queues[m].load[arc]
+    return load == 0 || Double(load + units) <= queues[m].storage[arc >> 1]
+  }
+
+  /// Puts a traveller at the tail of `arc`.
+  func enter(_ t: Int, _ arc: Int, now: Int64) {
+    let m = Int(travellers.mode[t].rawValue)
+    let link = arc >> 1
+    let u = units(t)
+    queues[m].load[arc] += u
+    var seconds: Double
+    if travellers.mode[t] == .drive {
+      seconds = queues[m].freeTime[link]
+    } else {
+      let area = queues[m].area[link]
+      let density = area > 0 ? Double(queues[m].load[arc]) / area : 0
+      seconds = queues[m].length[link] / (travellers.speed[t] * Self.speedShare(density: density))
+    }
+    travellers.arc[t] = Int32(arc)
+    travellers.enteredAt[t] = now
+    // Capped at 10^9 s, so a near-zero speed cannot overflow the clock.
+    travellers.readyAt[t] = now + Int64((min(seconds, 1e9) * 1000).rounded())
+    travellers.next[t] = -1
+    let node = Int(graphs[m].arcHead[arc])
+    let k = freshTree(travellers.mode[t], Int(travellers.destinations[t]))
+    travellers.expectedCost[t] = trees[k].cost[node]
+    let last = queues[m].tail[arc]
+    queues[m].tail[arc] = Int32(t)
+    if last >= 0 {
+      travellers.next[Int(last)] = Int32(t)
+    } else {
+      queues[m].head[arc] = Int32(t)
+      scheduleHead(travellers.mode[t], arc, at: leaveTime(m, arc, t))
+    }
+  }
+
+  /// Walking speed as a share of free speed at crowd density `density`
+  /// (SFPE: (1 - 0.266 D) relative to its value at 0.54 persons/m2, with D
+  /// capped at the peak-flow density 1.88 persons/m2).
+  public static func speedShare(density: Double) -> Double {
+    guard density > unimpededDensity else { return 1 }
+    let d = min(density, peakFlowDensity)
+    return (1 - densitySlope * d) / (1 - densitySlope * unimpededDensity)
+  }
+
+  /// Removes the head of `arc`: frees its units, spaces the next leaver by
+  /// the flow gap, wakes upstream heads waiting for room, and schedules
+  /// the new head.
+  func leave(_ mode: TravellerMode, _ arc: Int, now: Int64) {
+    let m = Int(mode.rawValue)
+    let t = Int(queues[m].head[arc])
+    let u = units(t)
+    queues[m].head[arc] = travellers.next[t]
+    if travellers.next[t] < 0 { queues[m].tail[arc] = -1 }
+    travellers.next[t] = -1
+    queues[m].load[arc] -= u
+    queues[m].blockedSince[arc] = -1
+    let gap = min(Double(u) / queues[m].capacity[arc >> 1] * 1000, 1e12)
+    // Gaps add up from the fractional time the link was due (events run
+    // on whole milliseconds), so rounding does not drift the flow; an idle
+    // link starts afresh from now.
+    let due = queues[m].nextExit[arc]
+    queues[m].nextExit[arc] = (Double(now) - due > 0.5 ? Double(now) : due) + gap
+    onLeave?(arc >> 1, mode, t)
+    wakeWaiters(mode, of: arc, now: now)
+    let next = Int(queues[m].head[arc])
+    if next >= 0 { scheduleHead(mode, arc, at: leaveTime(m, arc, next)) }
+  }
+
+  /// Every upstream head waiting for room on `arc` checks again now.
+  func wakeWaiters(_ mode: TravellerMode, of arc: Int, now: Int64) {
+    let m = Int(mode.rawValue)
+    var u = queues[m].waiters[arc]
+    queues[m].waiters[arc] = -1
+    while u >= 0 {
+      let next = queues[m].waitNext[Int(u)]
+      queues[m].waitNext[Int(u)] = -1
+      queues[m].waitingOn[Int(u)] = -1
+      scheduleHead(mode, Int(u), at: now)
+      u = next
+    }
+  }
+
+  /// Empties a link that just closed: everyone on it turns back.
+  func turnBack(_ mode: TravellerMode, _ arc: Int, now: Int64) {
+    let m = Int(mode.rawValue)
+    var t = queues[m].head[arc]
+    while t >= 0 {
+      let i = Int(t)
+      let spent = now - travellers.enteredAt[i]
+      let back = min(spent, travellers.readyAt[i] - travellers.enteredAt[i])
+      t = travellers.next[i]
+      travellers.next[i] = -1
+      travellers.rerouted[i] = true
+      turnedBack += 1
+      simulator.schedule(returnHandler, at: SimTime(ms: now + back), payload: Int64(i))
+    }
+    queues[m].head[arc] = -1
+    queues[m].tail[arc] = -1
+    queues[m].load[arc] = 0
+    queues[m].blockedSince[arc] = -1
+    headGeneration[m &* arcCount &+ arc] &+= 1
+    queues[m].stopWaiting(arc)
+    wakeWaiters(mode, of: arc, now: now)
+  }
+
+  /// A traveller that turned back reaches the node it had left.
+  func returned(_ t: Int, now: Int64) {
+    let m = Int(travellers.mode[t].rawValue)
+    let node = Int(graphs[m].arcTail[Int(travellers.arc[t])])
+    travellers.arc[t] = -1
+    start(t, at: node, now: now)
+  }
+
+  /// A traveller reaches shelter `s`, which has room for it: it is
+  /// admitted at once, or queues at the door until the shelter opens and
+  /// the groups before it are through (at the admission rate, if any).
+  func arrive(_ t: Int, at s: Int, now: Int64) {
+    travellers.arc[t] = -1
+    travellers.shelter[t] = Int32(s)
+    let persons = Int(travellers.persons[t])
+    let rate = shelters.admissionRates[s]
+    let opening = max(now, shelters.opensAt[s])
+    guard rate != nil || opening > now else {
+      shelters.occupancy[s] += persons
+      shelters.peak[s] = max(shelters.peak[s], shelters.occupancy[s])
+      settleSafe(t, now: now)
+      checkFull(s)
+      return
+    }
+    travellers.state[t] = .admitting
+    shelters.queued[s] += persons
+    var done = Double(opening)
+    if let rate {
+      done = max(shelters.nextAdmission[s], done) + Double(persons) / rate * 1000
+      shelters.nextAdmission[s] = done
+    }
+    simulator.schedule(admitHandler, at: SimTime(ms: Int64(done.rounded())), payload: Int64(t))
+    checkFull(s)
+  }
+
+  /// A group queued at a shelter's door is admitted.
+  func admitted(_ t: Int, now: Int64) {
+    let s = Int(travellers.shelter[t])
+    let persons = Int(travellers.persons[t])
+    shelters.queued[s] -= persons
+    shelters.occupancy[s] += persons
+    shelters.peak[s] = max(shelters.peak[s], shelters.occupancy[s])
+    settleSafe(t, now: now)
+  }
+
+  /// Marks shelter `s` full once its places are all taken or held.
+  func checkFull(_ s: Int) {
+    guard !shelters.isFull[s], let capacity = shelters.capacities[s],
+      shelters.occupancy[s] + shelters.queued[s] >= capacity
+    else { return }
+    markFull(s)
+  }
+
+  func markFull(_ s: Int) {
+    guard !shelters.isFull[s] else { return }
+    shelters.isFull[s] = true
+    markShelterRemoved(s)
+    onNotice?(.shelterFull(s))
+  }
+
+  func settleSafe(_ t: Int, now: Int64) {
+    travellers.state[t] = .safe
+    travellers.settledAt[t] = now
+    personsSafe += Int(travellers.persons[t])
+    settled(now: now)
+  }
+
+  /// No open route to a shelter with room: the traveller shelters where it is.
+  func settleInPlace(_ t: Int, now: Int64) {
+    travellers.arc[t] = -1
+    travellers.state[t] = .inPlace
+    travellers.settledAt[t] = now
+    personsInPlace += Int(travellers.persons[t])
+    settled(now: now)
+  }
+
+  func settled(now: Int64) {
+    unsettled -= 1
+    if unsettled == 0 {
+      settledAt = now
+      sample(now: now)
+      sampling = false
+      onNotice?(.settled)
+    }
+  }
+}

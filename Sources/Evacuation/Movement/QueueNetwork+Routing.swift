@@ -1,0 +1,69 @@
+/// Where a traveller goes next, from the shelter trees.
+extension QueueNetwork {
+  /// What a traveller at a node does next.
+  enum Step: Equatable {
+    /// Enter this arc.
+    case move(Int)
+    /// Enter this shelter (it has room).
+    case arrive(Int)
+    /// No open route to a shelter with room.
+    case stranded
+  }
+
+  /// The index in `trees` of a traffic class and destination set's tree,
+  /// brought up to date (built on first use, repaired when stale).
+  ///
+  /// Callers read the tree in place (`trees[k].cost[node]`): returning it
+  /// would retain and release its arrays on every routing decision.
+  func freshTree(_ mode: TravellerMode, _ destinations: Int) -> Int {
+    let k = destinations * 2 + Int(mode.rawValue)
+    if trees.count <= k {
+      trees += [ShelterTree](repeating: ShelterTree(nodeCount: 0), count: k + 1 - trees.count)
+    }
+    if trees[k].cost.count != township.nodes.count {
+      trees[k] = ShelterTree(nodeCount: township.nodes.count)
+    }
+    if trees[k].isStale {
+      var sources: [(node: Int32, shelter: Int32)] = []
+      let members = destinationSets[destinations]
+      for s in 0..<shelters.count where members[s] && !shelters.isClosed[s] && !shelters.isFull[s] {
+        sources.append((Int32(shelters.nodes[s]), Int32(s)))
+      }
+      trees[k].repair(graph: graphs[Int(mode.rawValue)], sources: sources)
+      treeRepairs += 1
+    }
+    return k
+  }
+
+  /// Whether a group fits in shelter `s` (`Shelters.fits`, reading the
+  /// arrays in place rather than copying the shelters for the call).
+  @inline(__always) func shelterFits(_ s: Int, persons: Int) -> Bool {
+    guard let capacity = shelters.capacities[s] else { return true }
+    return shelters.occupancy[s] + shelters.queued[s] + persons <= capacity
+  }
+
+  /// The next step of traveller `t` standing at `node`.
+  ///
+  /// A shelter that cannot take the whole group is marked full and the
+  /// group follows the repaired tree on. A traveller whose way from here
+  /// costs more than it did when it set off on its last link (a closure, a
+  /// shelter filled) counts as re-routed.
+  func nextStep(_ t: Int, at node: Int) -> Step {
+    let mode = travellers.mode[t]
+    let destinations = Int(travellers.destinations[t])
+    let cameByLink = travellers.arc[t] >= 0
+    while true {
+      let k = freshTree(mode, destinations)
+      let cost = trees[k].cost[node]
+      if cameByLink, cost > travellers.expectedCost[t] * (1 + 1e-12) + 1e-9 {
+        travellers.rerouted[t] = true
+      }
+      guard cost.isFinite else { return .stranded }
+      let arc = Int(trees[k].nextArc[node])
+      if arc >= 0 { return .move(arc) }
+      let s = Int(trees[k].root[node])
+      if shelterFits(s, persons: Int(travellers.persons[t])) { return .arrive(s) }
+      markFull(s)
+    }
+  }
+}
