@@ -17,7 +17,8 @@ let package = Package(
     .executable(name: "drillsim-bench", targets: ["drillsim-bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .systemLibrary(
@@ -38,6 +39,12 @@ let package = Package(
       swiftSettings: hotPath),
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(
+      name: "Experiments",
+      dependencies: [
+        "Scenario", "ScenarioLua", "Recording",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .target(
       name: "Benchmarks",
       dependencies: [
         "SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Township", "Hazards",
@@ -45,7 +52,7 @@ let package = Package(
     .executableTarget(
       name: "drillsim",
       dependencies: [
-        "Scenario", "ScenarioLua", "Recording", "Benchmarks", "Township",
+        "Scenario", "ScenarioLua", "Recording", "Experiments", "Benchmarks", "Township",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "drillsim-bench", dependencies: ["Benchmarks"]),
@@ -57,6 +64,7 @@ let package = Package(
       dependencies: ["ScenarioLua", "Scenario", "Recording", "Hazards"]),
     .testTarget(name: "HazardsTests", dependencies: ["Hazards"]),
     .testTarget(name: "EvacuationTests", dependencies: ["Evacuation", "Township", "SimKernel"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenario"]),
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
   ]
 )
