@@ -96,7 +96,7 @@ public struct SweepDefinition: Codable, Equatable, Sendable {
   public func differences(from other: SweepDefinition) -> [String] {
     var out: [String] = []
     func compare<T: Equatable>(_ name: String, _ a: T, _ b: T) {
-      if a != b { out.append("\(name) \(b) vs \(a)") }
+      if a != b { out.append("\(name): stored \(b), given \(a)") }
     }
     compare("scenario", scenario, other.scenario)
     compare("scenario digest", scenarioDigest, other.scenarioDigest)
@@ -105,8 +105,8 @@ public struct SweepDefinition: Codable, Equatable, Sendable {
     compare("levels", levels, other.levels)
     compare("replications", replications, other.replications)
     compare("seed", seed, other.seed)
-    if pinned != other.pinned { out.append("pinned parameters") }
-    if factors != other.factors { out.append("varied parameters") }
+    if pinned != other.pinned { out.append("pinned parameters (--param)") }
+    if factors != other.factors { out.append("varied parameters or their ranges (--vary)") }
     compare("max instructions", maxInstructions, other.maxInstructions)
     compare("max memory", maxMemoryMb, other.maxMemoryMb)
     return out

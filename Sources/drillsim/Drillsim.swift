@@ -11,7 +11,7 @@ struct Drillsim: ParsableCommand {
       Exit codes: 0 ok, 1 the run failed (script error), 2 invalid input \
       (scenario, map, option), 3 a limit was hit (instruction budget, memory cap).
       """,
-    subcommands: [Run.self, Check.self, Bench.self, MapCommand.self],
+    subcommands: [Run.self, Check.self, SweepCommand.self, Bench.self, MapCommand.self],
     defaultSubcommand: nil)
 
   /// Parses and runs; usage errors exit with 2 (invalid input), not 64.
