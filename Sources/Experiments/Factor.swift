@@ -22,9 +22,10 @@ public struct Factor: Codable, Hashable, Sendable {
     self.baseline = baseline
   }
 
-  /// `count` evenly spaced levels (grid and OAT designs): the ends of a
-  /// range and the points between, or the declared levels themselves.
-  /// Integer ranges round and drop repeats.
+  /// Evenly spaced levels for grid and OAT designs.
+  ///
+  /// `count` levels from one end of a range to the other, or the declared
+  /// levels themselves. Integer ranges round and drop repeats.
   public func levels(count: Int) -> [ParameterLevel] {
     switch domain {
     case .levels(let levels):

@@ -33,10 +33,12 @@ public struct PrecisionTarget: Sendable, Equatable {
       metric: String(text[..<colon]), halfWidth: width, maxReplications: maxReplications)
   }
 
-  /// The runs of the next round: for each point whose interval is still too
-  /// wide, the replications after its last stored one, as many as the
-  /// current spread says it needs (n (h / target)^2), at most doubling its
-  /// count per round and never past the cap. Empty when every point is done.
+  /// The runs of the next round; empty when every point is done.
+  ///
+  /// For each point whose interval is still too wide: the replications
+  /// after its last stored one, as many as the current spread says it needs
+  /// (n (h / target)^2), at most doubling its count per round and never
+  /// past the cap.
   public func nextRound(_ analysis: SweepAnalysis, stored: [RunKey]) -> [RunKey] {
     var keys: [RunKey] = []
     let summaries = analysis.summaries(metric)

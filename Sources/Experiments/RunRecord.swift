@@ -68,7 +68,8 @@ public struct RunRecord: Sendable, Equatable {
       events: result.events, wallSeconds: wallSeconds,
       metrics: result.metrics.map { Metric(name: $0.name, value: $0.value) },
       objectives: result.objectives.map {
-        Objective(name: $0.name, target: $0.target, value: $0.value, rating: $0.rating, pass: $0.pass)
+        Objective(
+          name: $0.name, target: $0.target, value: $0.value, rating: $0.rating, pass: $0.pass)
       })
   }
 

@@ -20,8 +20,10 @@ public struct Sensitivity: Sendable {
   public let rSquared: Double
   public let observations: Int
 
-  /// Fits `output` on `inputs` (one row per observation, one column per
-  /// name in `names`). Rows with a NaN output are left out.
+  /// Fits `output` on `inputs` by least squares on standardised values.
+  ///
+  /// `inputs` has one row per observation and one column per name in
+  /// `names`. Rows with a NaN output are left out.
   ///
   /// - Throws: when there are fewer observations than varied inputs plus
   ///   two, or the inputs are collinear.

@@ -31,10 +31,11 @@ public struct SweepAnalysis: Sendable {
     points.map { SampleSummary(values(metric, at: $0.index).map(\.value), confidence: confidence) }
   }
 
-  /// `metric` at each point minus at `baseline`, replication by
-  /// replication (common random numbers make them pairs); only the
-  /// replications both points completed count. The baseline's own entry
-  /// is all zeros.
+  /// Paired differences of `metric` between each point and `baseline`.
+  ///
+  /// Replication by replication (common random numbers make them pairs);
+  /// only the replications both points completed count. The baseline's own
+  /// entry is all zeros.
   public func pairedDifferences(_ metric: String, baseline: Int, confidence: Double = 0.95)
     -> [SampleSummary]
   {

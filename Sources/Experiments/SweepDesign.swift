@@ -23,6 +23,7 @@ public enum SweepDesign: String, Codable, CaseIterable, Sendable {
   ///   - samples: points for random and LHS designs.
   ///   - levels: levels per range factor for grid and OAT designs.
   ///   - seed: the sweep seed (random and LHS designs).
+  /// - Returns: one array of levels per point, in design order.
   public func points(factors: [Factor], samples: Int, levels: Int, seed: UInt64)
     -> [[ParameterLevel]]
   {

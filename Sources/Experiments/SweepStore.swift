@@ -133,10 +133,13 @@ public final class SweepStore {
 
   /// Number of stored runs.
   public func count() throws(ExperimentsError) -> Int {
-    try access { try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") ?? 0 } }
+    try access {
+      try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") ?? 0 }
+    }
   }
 
   /// Writes one run with its metrics and objectives in one transaction.
+  ///
   /// A run already stored is refused by the unique key.
   public func insert(_ record: RunRecord) throws(ExperimentsError) {
     try access { try database.write { db in try Self.insert(record, into: db) } }
@@ -180,7 +183,8 @@ public final class SweepStore {
   static func records(_ db: Database) throws -> [RunRecord] {
     var metrics: [RunKey: [Metric]] = [:]
     for row in try Row.fetchAll(
-      db, sql: "SELECT point, replication, name, value FROM metrics ORDER BY point, replication, name")
+      db,
+      sql: "SELECT point, replication, name, value FROM metrics ORDER BY point, replication, name")
     {
       let key = RunKey(point: row["point"], replication: row["replication"])
       let value: Double? = row["value"]

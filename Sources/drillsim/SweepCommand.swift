@@ -2,9 +2,10 @@ import ArgumentParser
 import Experiments
 import Foundation
 
-/// `drillsim sweep`: parameter sweeps. `drillsim sweep SCENARIO ...` runs
-/// one (the default subcommand); the others inspect, report, export and
-/// merge sweep stores.
+/// `drillsim sweep`: parameter sweeps.
+///
+/// `drillsim sweep SCENARIO ...` runs one (the default subcommand); the
+/// others inspect, report, export and merge sweep stores.
 struct SweepCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sweep",
@@ -14,7 +15,9 @@ struct SweepCommand: ParsableCommand {
       Running a sweep again on the same folder runs only what is missing; a different \
       sweep on the same folder is refused (exit 2).
       """,
-    subcommands: [SweepRun.self, SweepStatus.self, SweepReportCommand.self, SweepExport.self, SweepMerge.self],
+    subcommands: [
+      SweepRun.self, SweepStatus.self, SweepReportCommand.self, SweepExport.self, SweepMerge.self,
+    ],
     defaultSubcommand: SweepRun.self)
 }
 

@@ -34,7 +34,8 @@ struct SweepRun: ParsableCommand {
   @Option(name: .long, help: "Runs at once (worker threads, one Lua state each).")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(name: .long, help: ArgumentHelp("Run only slice K of N of the run list.", valueName: "K/N"))
+  @Option(
+    name: .long, help: ArgumentHelp("Run only slice K of N of the run list.", valueName: "K/N"))
   var shard: String?
 
   @Option(

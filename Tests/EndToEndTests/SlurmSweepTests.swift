@@ -65,6 +65,7 @@ import Testing
       executable: submit, environment: ["DRILLSIM_BIN": CommandLine.binary.path])
     #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
     #expect(result.stderr.contains("the merge did not finish"))
-    #expect(!FileManager.default.fileExists(atPath: cluster.appendingPathComponent("merged.ok").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: cluster.appendingPathComponent("merged.ok").path))
   }
 }

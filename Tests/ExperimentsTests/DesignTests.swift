@@ -28,9 +28,12 @@ import Testing
   }
 
   @Test func randomDesignStaysInRangeAndFollowsTheSeed() {
-    let a = SweepDesign.random.points(factors: [teams, delay, crews], samples: 50, levels: 0, seed: 7)
-    let b = SweepDesign.random.points(factors: [teams, delay, crews], samples: 50, levels: 0, seed: 7)
-    let c = SweepDesign.random.points(factors: [teams, delay, crews], samples: 50, levels: 0, seed: 8)
+    let a = SweepDesign.random.points(
+      factors: [teams, delay, crews], samples: 50, levels: 0, seed: 7)
+    let b = SweepDesign.random.points(
+      factors: [teams, delay, crews], samples: 50, levels: 0, seed: 7)
+    let c = SweepDesign.random.points(
+      factors: [teams, delay, crews], samples: 50, levels: 0, seed: 8)
     #expect(a.count == 50)
     #expect(a == b)
     #expect(a != c)
@@ -51,7 +54,8 @@ import Testing
 
   @Test(arguments: [1, 7, 10, 33])
   func latinHypercubePutsOnePointInEveryStratum(samples: Int) {
-    let points = SweepDesign.lhs.points(factors: [delay, delay], samples: samples, levels: 0, seed: 3)
+    let points = SweepDesign.lhs.points(
+      factors: [delay, delay], samples: samples, levels: 0, seed: 3)
     #expect(points.count == samples)
     for column in 0..<2 {
       let strata = points.map { Int(($0[column].numeric ?? -1) / 60 * Double(samples)) }
@@ -79,9 +83,10 @@ import Testing
       factors: [teams, delay], maxInstructions: 1000, maxMemoryMb: 64)
     let points = definition.points()
     #expect(points.map(\.index) == [0, 1, 2, 3])
-    #expect(points[1].settings == [
-      Setting(name: "teams", level: .integer(2)), Setting(name: "delay", level: .number(60)),
-    ])
+    #expect(
+      points[1].settings == [
+        Setting(name: "teams", level: .integer(2)), Setting(name: "delay", level: .number(60)),
+      ])
     let overrides = definition.overrides(at: points[1])
     #expect(overrides.map(\.name) == ["work", "teams", "delay"])
     #expect(overrides.map(\.text) == ["5", "2", "60.0"])

@@ -14,7 +14,8 @@ import Testing
 
   @Test func studentQuantilesAreSymmetricAndInvertTheDistribution() {
     #expect(StudentT.quantile(0.5, degrees: 5) == 0)
-    #expect(abs(StudentT.quantile(0.025, degrees: 5) + StudentT.quantile(0.975, degrees: 5)) < 1e-12)
+    #expect(
+      abs(StudentT.quantile(0.025, degrees: 5) + StudentT.quantile(0.975, degrees: 5)) < 1e-12)
     #expect(abs(StudentT.cdf(StudentT.quantile(0.9, degrees: 3), degrees: 3) - 0.9) < 1e-12)
     // 99 % two-sided, 10 degrees of freedom: 3.169.
     #expect(abs(StudentT.critical(confidence: 0.99, degrees: 10) - 3.169_272_667) < 1e-8)

@@ -14,7 +14,8 @@ import Testing
       metrics: [Metric(name: "b.nan", value: .nan), Metric(name: "a.value", value: value)],
       objectives: [
         RunRecord.Objective(name: "z", target: "t", value: nil, rating: "U", pass: false),
-        RunRecord.Objective(name: "fast", target: "under 600 s", value: 12, rating: "P", pass: true),
+        RunRecord.Objective(
+          name: "fast", target: "under 600 s", value: 12, rating: "P", pass: true),
       ])
   }
 
@@ -67,7 +68,9 @@ import Testing
   @Test(arguments: [(24, 3), (24, 4), (7, 2), (5, 8)])
   func shardsCoverTheRunListOnce(runs: Int, shards: Int) throws {
     var all: [RunKey] = []
-    for k in 1...shards { all += try Shard(index: k, count: shards).runs(points: runs, replications: 3) }
+    for k in 1...shards {
+      all += try Shard(index: k, count: shards).runs(points: runs, replications: 3)
+    }
     #expect(all.count == runs * 3)
     #expect(all.sorted() == Shard.all.runs(points: runs, replications: 3))
     #expect(throws: ExperimentsError.self) { try Shard(parsing: "0/3") }

@@ -100,7 +100,8 @@ import Testing
     #expect(summaries.contains { $0.count > 3 })
     // Replications stay contiguous, and a rerun adds nothing.
     for point in analysis.points {
-      let replications = try store.recordedKeys().filter { $0.point == point.index }.map(\.replication)
+      let replications = try store.recordedKeys().filter { $0.point == point.index }.map(
+        \.replication)
       #expect(replications == Array(0..<replications.count))
     }
     let count = try store.count()
