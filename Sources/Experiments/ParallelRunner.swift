@@ -1,22 +1,35 @@
 import Foundation
 
-/// Runs a list of sweep runs on worker threads and hands each record back
+/// Runs a list of sweep runs on `jobs` workers and hands each record back
 /// to the calling thread as it finishes.
 ///
-/// Threads rather than processes: every run owns its Lua state and
-/// simulator, nothing in the Lua bridge or the host is global except the
-/// dispatch pointer (set once, atomically, to the same function), so runs
-/// cannot see each other; and one process keeps the store in one writer.
-/// The caller's thread does all the writing, so the store needs no locks.
+/// Each worker is a thread that either runs the runs itself or feeds them
+/// to a child process of its own. In threads, runs cannot see each other:
+/// every run owns its Lua state and simulator, and nothing in the Lua
+/// bridge or the host is global except the dispatch pointer (set, always to
+/// the same function, atomically). Child processes add one thing: a run
+/// that crashes (a signal or a trap in the engine) is recorded as a failed
+/// run and its worker replaced, where in a thread it would end the sweep.
+/// Either way the caller's thread does all the store's writing.
 public struct ParallelRunner: Sendable {
-  /// Worker threads.
-  public let jobs: Int
+  /// Where runs execute.
+  public enum Isolation: Sendable, Equatable {
+    /// In worker threads of this process.
+    case threads
+    /// In child processes running `executable sweep worker SCENARIO`.
+    case processes(executable: URL)
+  }
 
-  public init(jobs: Int) throws(ExperimentsError) {
+  /// Workers.
+  public let jobs: Int
+  public let isolation: Isolation
+
+  public init(jobs: Int, isolation: Isolation = .threads) throws(ExperimentsError) {
     guard jobs >= 1, jobs <= 1024 else {
       throw ExperimentsError("--jobs", "must be between 1 and 1024, got \(jobs)")
     }
     self.jobs = jobs
+    self.isolation = isolation
   }
 
   /// Runs `keys` with `executor` and calls `deliver` for each record, in
@@ -29,10 +42,22 @@ public struct ParallelRunner: Sendable {
   ) throws {
     guard !keys.isEmpty else { return }
     let queue = RunQueue(keys, workers: min(jobs, keys.count))
+    let isolation = self.isolation
     for _ in 0..<min(jobs, keys.count) {
       let thread = Thread {
-        while let key = queue.take() {
-          queue.finish(executor.execute(key))
+        switch isolation {
+        case .threads:
+          while let key = queue.take() { queue.finish(executor.execute(key)) }
+        case .processes(let executable):
+          let worker = try? WorkerProcess(
+            executable: executable, scenarioPath: executor.scenarioPath,
+            definition: executor.definition)
+          while let key = queue.take() {
+            queue.finish(
+              worker?.execute(key, fallback: executor.failure)
+                ?? executor.failure(key, "the sweep's worker process cannot start"))
+          }
+          worker?.stop()
         }
         queue.workerDone()
       }

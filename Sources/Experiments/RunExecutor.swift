@@ -43,10 +43,15 @@ public struct RunExecutor: Sendable {
     } catch {
       let status = (error as? RunFailure)?.isLimit == true ? "limit" : "failed"
       let settings = (definition.pinned + point.settings).sorted { $0.name < $1.name }
-      let params = JSONText.encode(.object(settings.map { ($0.name, $0.level.value) }))
+      let params = Self.paramsJSON(settings)
       return RunRecord(
         key: key, seed: seed, params: params, status: status, error: "setup: \(error)",
         simEndSeconds: 0, events: 0, wallSeconds: elapsed(), metrics: [], objectives: [])
     }
+  }
+
+  /// Parameters as summary.json writes them.
+  static func paramsJSON(_ settings: [Setting]) -> String {
+    JSONText.encode(.object(settings.map { ($0.name, $0.level.value) }))
   }
 }

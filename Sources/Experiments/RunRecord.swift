@@ -9,7 +9,7 @@ import Scenario
 /// many jobs or shards produced them (`sameResult(as:)`).
 public struct RunRecord: Sendable, Equatable {
   /// An objective's rating in one run.
-  public struct Objective: Sendable, Equatable {
+  public struct Objective: Sendable, Equatable, Codable {
     public let name: String
     public let target: String
     public let value: Double?
@@ -87,7 +87,7 @@ public struct RunRecord: Sendable, Equatable {
 }
 
 /// A named scalar metric of one run.
-public struct Metric: Sendable, Equatable {
+public struct Metric: Sendable, Equatable, Codable {
   public let name: String
   /// The value; NaN when the run reported one (stored as NULL).
   public let value: Double

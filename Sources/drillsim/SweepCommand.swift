@@ -17,6 +17,7 @@ struct SweepCommand: ParsableCommand {
       """,
     subcommands: [
       SweepRun.self, SweepStatus.self, SweepReportCommand.self, SweepExport.self, SweepMerge.self,
+      SweepWorker.self,
     ],
     defaultSubcommand: SweepRun.self)
 }

@@ -55,6 +55,14 @@ struct SweepRun: ParsableCommand {
   @Option(name: .long, help: "Cap on replications per point with --precision.")
   var maxReplications = 100
 
+  @Option(
+    name: .long,
+    help: """
+      Where runs execute: process (child processes; a crashing run is recorded as \
+      failed) or thread (worker threads of this process).
+      """)
+  var isolation: Isolation = .process
+
   @Option(name: .long, help: "The sweep folder (holds sweep.sqlite).")
   var out: String
 
@@ -70,7 +78,7 @@ struct SweepRun: ParsableCommand {
         seed: options.seed ?? 1, pins: try pins(), varies: vary,
         maxInstructions: options.maxInstructions, maxMemoryMb: options.maxMemoryMb)
       let definition = try SweepDefinition(scenarioPath: scenario, request: request)
-      let runner = try ParallelRunner(jobs: jobs)
+      let runner = try ParallelRunner(jobs: jobs, isolation: try isolation.runnerIsolation())
       let shard = try shard.map { text throws(ExperimentsError) in try Shard(parsing: text) }
       let target = try precision.map { text throws(ExperimentsError) in
         try PrecisionTarget(parsing: text, maxReplications: maxReplications)
@@ -106,3 +114,21 @@ struct SweepRun: ParsableCommand {
 }
 
 extension SweepDesign: ExpressibleByArgument {}
+
+/// `--isolation`: child processes or threads.
+enum Isolation: String, ExpressibleByArgument {
+  case process
+  case thread
+
+  func runnerIsolation() throws(ExperimentsError) -> ParallelRunner.Isolation {
+    switch self {
+    case .thread: return .threads
+    case .process:
+      guard let path = Bundle.main.executablePath else {
+        throw ExperimentsError(
+          "--isolation", "cannot find the drillsim executable", invalidInput: false)
+      }
+      return .processes(executable: URL(fileURLWithPath: path))
+    }
+  }
+}

@@ -147,3 +147,32 @@ import Testing
     #expect(text.split(separator: "\n").count == 7)
   }
 }
+
+/// A run that crashes its worker process is stored as failed and the sweep
+/// goes on; threads and processes store the same results.
+@Suite struct SweepIsolationTests {
+  @Test func aCrashingRunIsRecordedAndTheSweepGoesOn() throws {
+    let folder = try CommandLine.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let reference = folder.appendingPathComponent("reference")
+    _ = try SweepCommandTests.sweep(reference, ["--jobs", "2", "--isolation", "thread"])
+    let crashed = folder.appendingPathComponent("crashed")
+    let result = try CommandLine.run(
+      ["sweep", SweepCommandTests.scenario] + SweepCommandTests.grid
+        + ["--out", crashed.path, "--jobs", "2"],
+      environment: ["DRILLSIM_FAULT_CRASH_RUN": "2:1"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("sweep: 24 runs done (1 failed)"))
+    #expect(
+      result.stderr.contains("point 2 replication 1 failed: the run crashed its worker process"))
+    let status = try CommandLine.run(["sweep", "status", crashed.path])
+    #expect(status.stdout.contains("stored: 24 runs (23 complete, 1 failed)"))
+    #expect(status.stdout.contains("replay it with: drillsim run"))
+    // Every other run is the same as in threads.
+    let expected = try SweepCommandTests.export(reference).split(separator: "\n")
+    let got = try SweepCommandTests.export(crashed).split(separator: "\n")
+    #expect(got.count == expected.count)
+    for (a, b) in zip(expected, got) where !b.hasPrefix("2,1,") { #expect(a == b) }
+    #expect(got.contains { $0.hasPrefix("2,1,") && $0.contains(",failed,") })
+  }
+}
