@@ -17,7 +17,8 @@ let package = Package(
     .executable(name: "drillsim-bench", targets: ["drillsim-bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .systemLibrary(
@@ -39,6 +40,12 @@ let package = Package(
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(name: "Reports", dependencies: ["Recording"]),
     .target(
+      name: "Experiments",
+      dependencies: [
+        "Scenario", "ScenarioLua", "Recording",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .target(
       name: "Benchmarks",
       dependencies: [
         "SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Township", "Hazards", "Evacuation",
@@ -46,7 +53,7 @@ let package = Package(
     .executableTarget(
       name: "drillsim",
       dependencies: [
-        "Scenario", "ScenarioLua", "Recording", "Reports", "Benchmarks", "Township",
+        "Scenario", "ScenarioLua", "Recording", "Reports", "Experiments", "Benchmarks", "Township",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "drillsim-bench", dependencies: ["Benchmarks"]),
@@ -60,6 +67,7 @@ let package = Package(
     .testTarget(name: "EvacuationTests", dependencies: ["Evacuation", "Township", "SimKernel"]),
     .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario", "SimKernel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recording"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenario"]),
     .testTarget(name: "EndToEndTests", dependencies: ["CZlib"], exclude: ["Fixtures"]),
   ]
 )

@@ -24,3 +24,11 @@ public final class EventLog: EventSink {
     entries.append(Entry(time: time, kind: kind, fields: fields))
   }
 }
+
+/// A sink that keeps nothing: for runs whose events nobody reads (sweeps
+/// store results; any run can be replayed with its seed and parameters).
+public final class DiscardingEventSink: EventSink {
+  public init() {}
+
+  public func record(at time: SimTime, kind: String, fields: [(key: String, value: Value)]) {}
+}

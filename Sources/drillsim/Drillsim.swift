@@ -12,8 +12,8 @@ struct Drillsim: ParsableCommand {
       (scenario, map, option), 3 a limit was hit (instruction budget, memory cap).
       """,
     subcommands: [
-      Run.self, Check.self, Replay.self, View.self, Report.self, HazardCommand.self, Bench.self,
-      MapCommand.self,
+      Run.self, Check.self, SweepCommand.self, Replay.self, View.self, Report.self,
+      HazardCommand.self, Bench.self, MapCommand.self,
     ],
     defaultSubcommand: nil)
 

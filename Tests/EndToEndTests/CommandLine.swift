@@ -23,10 +23,16 @@ enum CommandLine {
     let crashed: Bool
   }
 
-  static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+  static func run(
+    _ arguments: [String], in folder: URL? = nil, executable: URL? = nil,
+    environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable ?? binary
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.currentDirectoryURL = folder ?? repository
     let out = Pipe()
     let err = Pipe()

@@ -52,6 +52,28 @@ ensure_lua() {
   pkg-config --exists lua5.4 || die "liblua5.4-dev is installed but 'pkg-config --exists lua5.4' still fails"
 }
 
+# ensure_sqlite: the SQLite headers GRDB (the sweep store) compiles against.
+ensure_sqlite() {
+  if [ -r /usr/include/sqlite3.h ] || { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists sqlite3; }; then
+    return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 \
+    || die "SQLite 3 headers not found (sqlite3.h) and apt-get is not available; install the SQLite 3 development files by hand"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 \
+      || die "SQLite 3 headers are missing and installing them needs root; run as root: apt-get install libsqlite3-dev"
+    sudo=(sudo)
+  fi
+  note "setup: installing libsqlite3-dev with apt-get..."
+  local log
+  log="$(mktemp -t drillsim-apt.XXXXXX)"
+  quietly "$log" "${sudo[@]}" apt-get update || die "apt-get update failed"
+  quietly "$log" "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q libsqlite3-dev || die "apt-get install libsqlite3-dev failed"
+  rm -f "$log"
+}
+
 ensure_swift() {
   if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
     PATH="/opt/swift/usr/bin:$PATH"
@@ -86,4 +108,5 @@ ensure_chromium() {
 ensure_deps() {
   ensure_swift
   ensure_lua
+  ensure_sqlite
 }
