@@ -32,7 +32,11 @@ let package = Package(
     .target(name: "Township", dependencies: ["SimKernel", "CZlib"], swiftSettings: hotPath),
     .target(name: "Hazards", dependencies: ["SimKernel", "Township"], swiftSettings: hotPath),
     .target(name: "Evacuation", dependencies: ["SimKernel", "Township"], swiftSettings: hotPath),
-    .target(name: "Scenario", dependencies: ["SimKernel", "Township", "Hazards", "Evacuation"]),
+    .target(name: "Response", dependencies: ["SimKernel", "Township"]),
+    .target(name: "Logistics", dependencies: ["SimKernel", "Township"]),
+    .target(
+      name: "Scenario",
+      dependencies: ["SimKernel", "Township", "Hazards", "Evacuation", "Response", "Logistics"]),
     .target(
       name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel", "Hazards"],
       swiftSettings: hotPath),
@@ -58,6 +62,8 @@ let package = Package(
       dependencies: ["ScenarioLua", "Scenario", "Recording", "Hazards"]),
     .testTarget(name: "HazardsTests", dependencies: ["Hazards"]),
     .testTarget(name: "EvacuationTests", dependencies: ["Evacuation", "Township", "SimKernel"]),
+    .testTarget(name: "ResponseTests", dependencies: ["Response", "Township", "SimKernel"]),
+    .testTarget(name: "LogisticsTests", dependencies: ["Logistics", "Township", "SimKernel"]),
     .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario", "SimKernel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recording"]),
     .testTarget(name: "EndToEndTests", dependencies: ["CZlib"], exclude: ["Fixtures"]),
