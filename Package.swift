@@ -38,7 +38,8 @@ let package = Package(
       name: "Scenario",
       dependencies: ["SimKernel", "Township", "Hazards", "Evacuation", "Response", "Logistics"]),
     .target(
-      name: "ScenarioLua", dependencies: ["LuaHost", "Scenario", "SimKernel", "Hazards"],
+      name: "ScenarioLua",
+      dependencies: ["LuaHost", "Scenario", "SimKernel", "Hazards", "Response", "Logistics"],
       swiftSettings: hotPath),
     .target(name: "Recording", dependencies: ["SimKernel", "Scenario"]),
     .target(name: "Reports", dependencies: ["Recording"]),

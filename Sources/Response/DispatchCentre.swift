@@ -57,6 +57,24 @@ public final class DispatchCentre {
     return index
   }
 
+  /// Replaces team `spec.id`, which must not have had a job yet: a
+  /// default team (from a mapped station) that the scenario redefines.
+  @discardableResult
+  public func replace(_ spec: TeamSpec) throws(ResponseError) -> Int {
+    guard let index = teamIndexByID[spec.id] else { return try add(spec) }
+    guard teams[index].jobs == 0, teams[index].state == .available else {
+      throw ResponseError("team \(spec.id)", "has already been dispatched; it cannot be redefined")
+    }
+    guard spec.size > 0, spec.onDutyCallOut >= 0, spec.offDutyCallOut >= 0 else {
+      throw ResponseError("team \(spec.id)", "needs size > 0 and call-out delays >= 0")
+    }
+    teams[index] = Team(
+      spec: spec, state: .available, node: spec.station, incident: nil,
+      since: teams[index].since, atStation: true)
+    if policy == .nearestCapable { assignQueued() }
+    return index
+  }
+
   /// The index of a team by id.
   public func team(_ id: String) -> Int? { teamIndexByID[id] }
 

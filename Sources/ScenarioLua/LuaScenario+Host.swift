@@ -95,6 +95,8 @@ extension LuaScenario {
     bindMap { name, key, body in bind(name, as: key, body) }
     bindFlood { name, key, body in bind(name, as: key, body) }
     bindFire { name, key, body in bind(name, as: key, body) }
+    bindResponse { name, key, body in bind(name, as: key, body) }
+    bindSupply { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

@@ -70,6 +70,7 @@ extension LuaScenario {
     let now = simulator.now
     all.record("run.processes", Double(processes.started), at: now)
     recordHazardMetrics(into: &all)
+    recordResponseMetrics(into: &all)
     for resource in resources {
       let prefix = "resource.\(LuaScenario.metricWord(resource.name))"
       all.record("\(prefix).utilisation", resource.utilisation(at: now), at: now)

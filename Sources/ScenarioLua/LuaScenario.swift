@@ -36,6 +36,8 @@ public final class LuaScenario {
   /// call (see LuaScenario+Flood and +Fire).
   var flood: FloodModel?
   var fire: FireModel?
+  var response: ResponseModel?  // LuaScenario+Response, built at the first response call
+  var supply: SupplyModel?  // LuaScenario+Supply, built at the first sim.supply call
   var floodStep = LuaScenario.defaultFloodStep
   /// The rasters named in the header (terrain, fuel, roughness), read and
   /// checked at setup.

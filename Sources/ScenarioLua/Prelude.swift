@@ -226,6 +226,8 @@ enum Prelude {
       arrival_at = H.fire_arrival_at, burned_area = H.fire_burned_area,
     }
 
+    \#(LuaScenario.responsePrelude)
+    \#(LuaScenario.supplyPrelude)
     -- Globals --------------------------------------------------------------------
     local function unit(factor, name)
       return function(n)
