@@ -28,7 +28,8 @@ extension LuaScenario {
             "rule \(n + 1) needs level (village|township|county), stage"
               + " (first|follow_up|final) and within (seconds)")
         }
-        rules.append(ReportRule(level: level, stage: stage, within: within, every: field("every")?.numeric))
+        rules.append(
+          ReportRule(level: level, stage: stage, within: within, every: field("every")?.numeric))
       }
       try self.modelCall(call) { try model.useReportRules(rules) }
       return 0
@@ -51,7 +52,8 @@ extension LuaScenario {
       let model = try self.requireResponse(call)
       let id = try call.checkString(1)
       try self.modelCall(call) { try model.reports.close(id, at: self.simulator.now) }
-      self.sink.record(at: self.simulator.now, kind: "report.closed", fields: [("event", .string(id))])
+      self.sink.record(
+        at: self.simulator.now, kind: "report.closed", fields: [("event", .string(id))])
       return 0
     }
     bind("sim.report", "reports_submit") { [unowned(unsafe) self] call throws(LuaCallError) in
@@ -68,7 +70,9 @@ extension LuaScenario {
       }
       let now = self.simulator.now
       let due: SimTime?
-      due = try self.modelCall(call) { try model.reports.submit(event, level: level, stage: stage, at: now) }
+      due = try self.modelCall(call) {
+        try model.reports.submit(event, level: level, stage: stage, at: now)
+      }
       var fields: [(key: String, value: Value)] = [
         ("event", .string(event)), ("level", .string(levelName)), ("stage", .string(stageName)),
       ]

@@ -1,5 +1,5 @@
-import LuaHost
 import Logistics
+import LuaHost
 import Scenario
 import SimKernel
 
@@ -68,7 +68,8 @@ extension LuaScenario {
       try self.optionTable(call, known: ["item", "amount", "from", "to", "vehicle"])
       let item = try self.itemNamed(call, try self.stringField(call, "item", required: true))
       let amount = try self.number(call, "amount")
-      let from = try self.siteNamed(call, try self.stringField(call, "from", required: true), network)
+      let from = try self.siteNamed(
+        call, try self.stringField(call, "from", required: true), network)
       let to = try self.siteNamed(call, try self.stringField(call, "to", required: true), network)
       var vehicle: Int?
       if let id = try self.stringField(call, "vehicle") {
@@ -86,8 +87,7 @@ extension LuaScenario {
     bindSupplyDeclarations(bind)
   }
 
-  func bindSupplyDeclarations(_ bind: (StaticString, String, @escaping LuaState.Function) -> Void)
-  {
+  func bindSupplyDeclarations(_ bind: (StaticString, String, @escaping LuaState.Function) -> Void) {
     bind("sim.supply.depot", "supply_depot") { [unowned(unsafe) self] call throws(LuaCallError) in
       let network = try self.requireSupply(call).network
       try self.optionTable(call, known: ["id", "at"])
@@ -110,7 +110,8 @@ extension LuaScenario {
           guard case .string(let name) = entry.key, let item = SupplyItem(rawValue: name),
             let rate = entry.value.numeric
           else {
-            throw call.argumentError(1, "field 'use' maps item names to amounts per person per hour")
+            throw call.argumentError(
+              1, "field 'use' maps item names to amounts per person per hour")
           }
           rates.append(ConsumptionRate(item, perPersonPerHour: rate))
         }

@@ -5,6 +5,8 @@ import Township
 
 @Suite("Dispatch timeline")
 struct DispatchTimelineTests {
+  /// One team, two incidents, every time by hand.
+  ///
   /// One team at s (turnout 60 s), incident A at a (work 600 s) at t = 0,
   /// incident B at b (work 300 s) at t = 30 s. Links take 100 s each.
   /// A: dispatch 0, arrive 60 + 100 = 160, done 760. B waits; the team

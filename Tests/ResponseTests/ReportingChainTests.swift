@@ -16,8 +16,9 @@ struct ReportingChainTests {
     #expect(onTime.late == 0)
   }
 
-  /// Event at 0, end at 190 min, default rules:
-  /// village first due 10: sent 8 -> on time.
+  /// Late and missing reports by hand, default rules.
+  ///
+  /// Event at 0, end at 190 min. Village first due 10: sent 8 -> on time.
   /// township first due 20: sent 25 -> late.
   /// township follow-ups due 60, 120, 180 (open): sent 50 (on time),
   ///   130 (late), none (missing: 180 < 190).
