@@ -26,8 +26,9 @@ extension SupplyNetwork {
 
   /// Orders `amount` of `item` from depot `from` to site `to`.
   ///
-  /// The vehicle (by default the depot's vehicle that is free first; ties
-  /// to the earlier one) departs when free, loading what the depot has up
+  /// The vehicle (by default the depot's vehicle with the fewest jobs;
+  /// ties to the earlier one) departs when it is back from the jobs
+  /// ordered before, loading what the depot has up
   /// to `amount`. It makes as many round trips as its capacity needs, on
   /// the route found at departure; each load is added on arrival. With no
   /// open route the delivery is `blocked` and the stock stays.
@@ -49,7 +50,7 @@ extension SupplyNetwork {
     } else {
       guard
         let first = vehicles.indices.filter({ vehicles[$0].depot == from })
-          .min(by: { (vehicles[$0].freeAt, $0) < (vehicles[$1].freeAt, $1) })
+          .min(by: { (vehicles[$0].load, $0) < (vehicles[$1].load, $1) })
       else { throw LogisticsError("depot \(sites[from].id)", "has no vehicle") }
       chosen = first
     }
@@ -57,11 +58,16 @@ extension SupplyNetwork {
     let index = deliveries.count
     deliveries.append(
       Delivery(item: item, amount: amount, from: from, to: to, vehicle: chosen, ordered: now))
-    let departure = max(now, vehicles[chosen].freeAt)
-    // Holds the vehicle until departure is known to be blocked or planned.
-    vehicles[chosen].freeAt = departure
-    simulator.schedule(after: departure - now) { [unowned self] in self.depart(index) }
+    vehicles[chosen].waiting.append(index)
+    if !vehicles[chosen].isBusy { startNext(vehicle: chosen) }
     return index
+  }
+
+  /// Sends a free vehicle on its next waiting delivery, if any.
+  func startNext(vehicle: Int) {
+    guard !vehicles[vehicle].isBusy, !vehicles[vehicle].waiting.isEmpty else { return }
+    let next = vehicles[vehicle].waiting.removeFirst()
+    depart(next)
   }
 
   func depart(_ index: Int) {
@@ -74,6 +80,7 @@ extension SupplyNetwork {
     else {
       deliveries[index].blocked = true
       observer?(.blocked(delivery: index))
+      startNext(vehicle: delivery.vehicle)
       return
     }
     let backSeconds = routing(sites[delivery.to].node, sites[delivery.from].node, now) ?? go
@@ -97,8 +104,14 @@ extension SupplyNetwork {
         }
       }
     }
-    vehicles[delivery.vehicle].trips += trips
-    vehicles[delivery.vehicle].freeAt = now + SimTime(ms: round.ms * Int64(trips))
+    let vehicle = delivery.vehicle
+    vehicles[vehicle].trips += trips
+    vehicles[vehicle].isBusy = true
+    vehicles[vehicle].freeAt = now + SimTime(ms: round.ms * Int64(trips))
+    simulator.schedule(after: vehicles[vehicle].freeAt - now) { [unowned self] in
+      self.vehicles[vehicle].isBusy = false
+      self.startNext(vehicle: vehicle)
+    }
   }
 
   /// Registers a supplier's agreement reserve for depot `depot`.
