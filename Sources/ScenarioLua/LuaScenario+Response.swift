@@ -137,6 +137,12 @@ extension LuaScenario {
     }
     let stack = lua.stack
     switch event {
+    case .reported, .dispatched:
+      // The backlog over time: a point per change (metrics.csv).
+      metrics.record("response.backlog", Double(centre.queue.count), at: simulator.now)
+    default: break
+    }
+    switch event {
     case .reported(let i):
       syncDispatchPolicy(centre)
       let record = centre.incidents[i].incident

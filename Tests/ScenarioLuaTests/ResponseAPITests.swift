@@ -91,6 +91,9 @@ import Testing
         """)
     #expect(outcome.result.status == .complete)
     #expect(ScenarioHarness.messages(outcome) == ["trapped"])
+    // Queued from 0 to 1800 s of the 2 h run.
+    #expect(outcome.metrics["response.backlog"] == 0)
+    #expect(outcome.metrics["response.backlog_mean"] == 1800.0 / 7200.0)
     #expect(dispatched(outcome) == ["county-boat"])
     // Alarm at 0; the boat joins at s at 1800 s and drives 100 s (no turnout).
     #expect(outcome.metrics["response.mean_s"] == 1900)
