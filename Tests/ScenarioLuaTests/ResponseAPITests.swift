@@ -101,6 +101,25 @@ import Testing
     #expect(outcome.metrics["response.command_post_s"] == 0)
   }
 
+  /// The header starts at 02:00; the militia is on duty 08:00-20:00, so
+  /// it turns out after its off-duty delay (1800 s) and drives 100 s.
+  @Test("duty shifts follow the header's start time")
+  func shiftsFollowTheClock() throws {
+    let source = Self.township.replacingOccurrences(
+      of: "duration = hours(2),",
+      with: "duration = hours(2), start = \"2026-07-21T02:00:00+08:00\",")
+    let outcome = try ScenarioHarness.run(
+      source + """
+        sim.team { id = "st1", kind = "militia", station = "s", call_out = 60,
+                   off_duty_call_out = 1800, shifts = { { from = hours(8), to = hours(20) } } }
+        sim.team { id = "st2", kind = "medical", station = "b" }
+        sim.incident { id = "help", kind = "assistance", at = "a", work = 60 }
+        """)
+    #expect(outcome.result.status == .complete)
+    #expect(dispatched(outcome) == ["st1"])
+    #expect(outcome.metrics["response.mean_s"] == 1900)
+  }
+
   /// Opened at 0 with default rules, run ends at 2 h: township first due
   /// 20 min, sent at 25 (late); village first due 10 min and township
   /// follow-up due 60 min, never sent (missing); county first and the
