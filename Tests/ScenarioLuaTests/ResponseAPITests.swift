@@ -77,6 +77,31 @@ import Testing
     #expect(error.contains("stack traceback"))
   }
 
+  /// The script sends only st2. fire1: 60 + 200 s -> arrives 260, done
+  /// 320. fire2 waits in the queue; at 320 st2 is free at a and goes on
+  /// without turnout: arrives 320 + 100 = 420 at s, 390 s after its alarm
+  /// at 30 s.
+  @Test("under the override, team_available lets the script serve the queue")
+  func overrideServesTheQueue() throws {
+    let outcome = try ScenarioHarness.run(
+      Self.township + """
+        sim.on("incident", function(incident)
+          if sim.teams.get("st2").available then sim.dispatch("st2", incident) end
+        end)
+        sim.on("team_available", function(e)
+          local queued = sim.teams.queue()
+          if e.team == "st2" and #queued > 0 then sim.dispatch("st2", queued[1]) end
+        end)
+        sim.incident { id = "fire1", kind = "structure_fire", at = "a", work = 60 }
+        sim.after(30, function()
+          sim.incident { id = "fire2", kind = "structure_fire", at = "s", work = 60 }
+        end)
+        """)
+    #expect(outcome.result.status == .complete)
+    #expect(dispatched(outcome) == ["st2", "st2"])
+    #expect(outcome.metrics["response.mean_s"] == (260.0 + 390.0) / 2)
+  }
+
   @Test("declared teams, reinforcements and the queue")
   func teamsAndReinforcements() throws {
     let outcome = try ScenarioHarness.run(
