@@ -77,7 +77,9 @@ import Testing
     #expect(error.contains("stack traceback"))
   }
 
-  /// The script sends only st2. fire1: 60 + 200 s -> arrives 260, done
+  /// The script sends only st2, and serves its queue when st2 is free.
+  ///
+  /// fire1: 60 + 200 s -> arrives 260, done
   /// 320. fire2 waits in the queue; at 320 st2 is free at a and goes on
   /// without turnout: arrives 320 + 100 = 420 at s, 390 s after its alarm
   /// at 30 s.
