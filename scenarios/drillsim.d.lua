@@ -414,3 +414,88 @@ sim.shelter = {}
 function sim.shelter.close(id) end
 ---@return ShelterStatus
 function sim.shelter.status(id) end
+
+--- Response: teams, incidents, dispatch, reinforcements (built at the first call; needs a map).
+---@alias TeamKind "fire_rescue"|"water_rescue"|"medical"|"hazmat"|"mine"|"militia"|"reservists"|"micro_fire_station"|"property_staff"|"security_guards"|"volunteers"
+---@alias IncidentKind "trapped"|"structure_fire"|"injured"|"assistance"|"other"
+
+--- Declares a team (or redefines a station's default team before its first job); returns its id.
+---@param options {id?: string, kind: TeamKind, station: string, size?: integer, skills?: string[], vehicle?: "car"|"boat"|"foot", call_out?: number, off_duty_call_out?: number, shifts?: {from: number, to: number}[]}
+---@return string
+function sim.team(options) end
+--- Reports an incident now; returns its id. `work` is seconds or {dist = "exponential"|"lognormal"|"uniform", ...}.
+---@param options {id?: string, kind?: IncidentKind, at: string, priority?: integer, skills?: string[], work?: number|table, persons?: integer, source?: string}
+---@return string
+function sim.incident(options) end
+--- Sends a team to an incident now (ids or payload tables); raises if busy, served or unreachable.
+---@param team string|table
+---@param incident string|table
+function sim.dispatch(team, incident) end
+--- Asks the county for `count` teams that join at `at` after `delay` seconds (default 3600).
+---@param options {kind?: TeamKind, id?: string, at: string, delay?: number, count?: integer, size?: integer, skills?: string[], vehicle?: "car"|"boat"|"foot", call_out?: number}
+function sim.request_reinforcement(options) end
+--- Activates the command post now (the first call counts).
+function sim.command_post() end
+
+sim.teams = {}
+--- Every team: {id, kind, force, state, node, station, size, vehicle, skills, jobs, available, incident?}.
+---@return table[]
+function sim.teams.list() end
+--- One team's table.
+---@return table
+function sim.teams.get(id) end
+--- The default policy's choice for an incident and its seconds to the scene, or nil.
+---@return string|nil, number|nil
+function sim.teams.nearest(incident) end
+--- Queued incident ids, most urgent first.
+---@return string[]
+function sim.teams.queue() end
+--- Runs the default dispatch policy once over the queue.
+function sim.teams.assign_queued() end
+
+--- Reporting chain: village -> township -> county, with deadlines.
+sim.reports = {}
+--- Replaces the deadline rules (before any event is opened).
+---@param rules {level: "village"|"township"|"county", stage: "first"|"follow_up"|"final", within: number, every?: number}[]
+function sim.reports.rules(rules) end
+--- Opens an event that occurred at `occurred_at` (default now).
+function sim.reports.open(id, occurred_at) end
+--- Closes an event: follow-ups stop, final reports fall due.
+function sim.reports.close(id) end
+--- Files a report; returns on_time and the due time, or nil when no rule asks for it.
+---@param options {event: string, level?: "village"|"township"|"county", stage?: "first"|"follow_up"|"final"}
+---@return boolean|nil, number|nil
+function sim.report(options) end
+
+--- Supplies: depots, shelters, deliveries, agreement reserves (built at the first call; needs a map).
+---@alias SupplyItem "water"|"food"|"blankets"|"medicine"|"sandbags"
+sim.supply = {}
+---@param options {id: string, at?: string}
+function sim.supply.depot(options) end
+--- A shelter; `use` is per person per hour by item (default water 0.125 L, food 0.125).
+---@param options {id: string, at?: string, use?: table<SupplyItem, number>}
+function sim.supply.shelter(options) end
+---@param options {id: string, depot: string, capacity: number}
+function sim.supply.vehicle(options) end
+--- Stock of an item at a depot or shelter now.
+---@param item SupplyItem
+---@return number
+function sim.supply.stock(site, item) end
+--- Adds (or removes, down to 0) stock now; returns the change.
+---@param item SupplyItem
+---@return number
+function sim.supply.add(site, item, amount) end
+--- Persons at a shelter now; consumption follows continuously.
+function sim.supply.occupancy(shelter, people) end
+--- Orders a delivery; returns its number.
+---@param options {item: SupplyItem, amount: number, from: string, to: string, vehicle?: string}
+---@return integer
+function sim.supply.deliver(options) end
+--- Runs fn{site, item, level} as a process whenever the stock falls to `level`.
+---@param item SupplyItem
+---@param fn fun(event: table)
+function sim.supply.on_low_stock(site, item, level, fn) end
+---@param options {id: string, supplier?: string, item: SupplyItem, amount: number, lead_time: number, depot: string}
+function sim.supply.reserve(options) end
+--- Calls off a reserve: its stock reaches the depot after the lead time.
+function sim.supply.call_off(id) end

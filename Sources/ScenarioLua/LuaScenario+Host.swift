@@ -100,6 +100,8 @@ extension LuaScenario {
     bindFireCoupling { name, key, body in bind(name, as: key, body) }
     bindGround { name, key, body in bind(name, as: key, body) }
     bindEvacuation { name, key, body in bind(name, as: key, body) }
+    bindResponse { name, key, body in bind(name, as: key, body) }
+    bindSupply { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

@@ -73,6 +73,7 @@ extension LuaScenario {
     for (name, value) in outages?.metrics(at: now.seconds) ?? [] {
       all.record(name, value, at: now)
     }
+    recordResponseMetrics(into: &all)
     for resource in resources {
       let prefix = "resource.\(LuaScenario.metricWord(resource.name))"
       all.record("\(prefix).utilisation", resource.utilisation(at: now), at: now)

@@ -39,6 +39,8 @@ public final class LuaScenario {
   /// The evacuation, built at the first `sim.evacuate`, `sim.evacuation`
   /// or `sim.shelter` call (see LuaScenario+Evacuation).
   var evacuation: EvacuationModel?
+  var response: ResponseModel?  // LuaScenario+Response, built at the first response call
+  var supply: SupplyModel?  // LuaScenario+Supply, built at the first sim.supply call
   var floodStep = LuaScenario.defaultFloodStep
   /// Power, network and road cuts, made at the first `sim.outage` call or
   /// when a hazard reaches a supplying facility (see +Outages).

@@ -235,6 +235,8 @@ enum Prelude {
     sim.ground = { slope = H.ground_slope, rain = H.ground_rain }
     sim.outage = { cut = H.outage_cut, restore = H.outage_restore, status = H.outage_status }
 
+    \#(LuaScenario.responsePrelude)
+    \#(LuaScenario.supplyPrelude)
     -- Globals --------------------------------------------------------------------
     local function unit(factor, name)
       return function(n)
