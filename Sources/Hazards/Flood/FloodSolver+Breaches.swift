@@ -26,3 +26,13 @@ extension FloodSolver {
     }
   }
 }
+
+extension FloodSolver {
+  /// Water surface level (m: bed plus depth) of the cell containing map
+  /// point (x, y), or nil outside the grid.
+  public func waterLevel(atX x: Double, y: Double) -> Double? {
+    guard let cell = grid.cell(atX: x, y: y) else { return nil }
+    let c = padded(col: cell.col, row: cell.row)
+    return bed[c] + depth[c]
+  }
+}
