@@ -162,7 +162,10 @@ extension LuaScenario {
   {
     let value = entry(table, path)
     if case .nil = value { return nil }
-    if let single = try scalar(call, table, path) { return [(now, single)] }
+    if case .table = value {
+    } else if let single = try scalar(call, table, path) {
+      return [(now, single)]
+    }
     let problem = "field '\(path)' must be a number or a list of {a, b} pairs"
     guard let list = value.arrayElements, !list.isEmpty else {
       throw call.argumentError(1, problem)
