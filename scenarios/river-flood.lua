@@ -3,7 +3,7 @@
 --
 -- The township north of Bayreuth (maps/north-bayreuth.geojson, OpenStreetMap,
 -- ODbL; terrain SRTM, public domain). A night storm: from 01:00 the Roter Main
--- rises for three hours; at 02:10 its left-bank levee south of Altenplos
+-- rises for two and a half hours; at 02:10 its left-bank levee south of Altenplos
 -- breaks (a river breach: the stage drives the weir, the opening grows over
 -- 40 minutes). At 02:30 the overtopped dam of a 250 000 m3 retention pond on
 -- the Dühlbach fails (a reservoir breach sized by Froehlich 2008) and the
@@ -17,7 +17,7 @@
 -- the pond, as it would in a narrow side valley.
 
 scenario { name = "river-flood", map = "maps/north-bayreuth.geojson",
-           terrain = "maps/north-bayreuth-dem.asc", duration = hours(6), seed = 1,
+           terrain = "maps/north-bayreuth-dem.asc", duration = hours(5), seed = 1,
            start = "2026-07-21T01:00:00+02:00",
            description = "Roter Main levee breach and Dühlbach pond dam failure at night" }
 
@@ -31,12 +31,12 @@ local pond_volume = sim.param("pond_volume_m3", { default = 250000, min = 1000,
   doc = "water held by the Dühlbach pond when its dam fails (m3)" })
 
 -- The Roter Main at the levee: ground 314.5 m behind it; the stage rises from
--- bankfull for three hours, then falls.
+-- bankfull for two and a half hours, then falls.
 local foot = 314.5
 local levee = sim.flood.breach {
   x = -870, y = -600, at = levee_breach_at, mode = "overtopping",
-  river = { level = { { 0, foot - 0.5 }, { hours(3), foot + peak_rise },
-                      { hours(5), foot }, { hours(6), foot - 1 } } },
+  river = { level = { { 0, foot - 0.5 }, { hours(2.5), foot + peak_rise },
+                      { hours(4), foot }, { hours(5), foot - 1 } } },
   crest = foot + 3, bottom = foot, width = 35, formation = minutes(40),
 }
 
@@ -80,7 +80,7 @@ sim.objective {
   check = function() return (deepest["z2036303118"] or 0) < 0.5 end,
 }
 
-sim.at(hours(6), function()
+sim.at(hours(5), function()
   local wet, max_depth = 0, 0
   for _, zone in ipairs(villages) do
     local d = deepest[zone.id] or 0

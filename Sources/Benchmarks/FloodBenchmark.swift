@@ -63,7 +63,7 @@ struct FloodBenchmark {
     let interval = 300.0
     var times: [Double] = []
     var splits: [Double] = []
-    var gauges = [String: [Double]]()
+    var gauges: [String: [Double]] = [:]
     var seconds = 0.0
     var target = interval
     while target <= FloodEATest4.duration {

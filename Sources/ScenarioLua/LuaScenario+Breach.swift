@@ -20,7 +20,9 @@ extension LuaScenario {
       let y = try self.number(call, "y")
       let now = self.simulator.now.seconds
       let at = try self.numberField(call, "at", required: false) ?? now
-      guard at >= now else { throw call.argumentError(1, "field 'at' must not be before sim.now()") }
+      guard at >= now else {
+        throw call.argumentError(1, "field 'at' must not be before sim.now()")
+      }
       let crest = try self.number(call, "crest")
       let bottom = try self.number(call, "bottom")
       let width = try self.numberField(call, "width", required: false)
