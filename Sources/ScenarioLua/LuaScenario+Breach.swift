@@ -97,17 +97,7 @@ extension LuaScenario {
       if let volume, volume <= 0 {
         throw call.argumentError(1, "field 'reservoir.volume' must be > 0")
       }
-      var storage: FloodStorage?
-      if let points = try series(call, reservoir, "reservoir.area", now: .nan) {
-        do {
-          storage =
-            points.count == 1 && points[0].0.isNaN
-            ? try FloodStorage(area: points[0].1)
-            : try FloodStorage(points.map { (level: $0.0, area: $0.1) })
-        } catch {
-          throw hazardError(call, error)
-        }
-      }
+      let storage = try self.storage(call, reservoir)
       let inflow = try series(call, reservoir, "reservoir.inflow", now: now)
       if let inflow, inflow.contains(where: { $0.1 < 0 }) {
         throw call.argumentError(1, "field 'reservoir.inflow' must not be negative")
@@ -122,6 +112,26 @@ extension LuaScenario {
       return .river(stage: stage, volume: volume)
     default:
       throw call.argumentError(1, "give exactly one of the tables 'reservoir' and 'river'")
+    }
+  }
+
+  /// `reservoir.area`: a constant (m2) or `{ {level, area}, ... }`; nil
+  /// when absent.
+  private func storage(_ call: LuaCall, _ reservoir: LuaValue) throws(LuaCallError)
+    -> FloodStorage?
+  {
+    let path = "reservoir.area"
+    do {
+      if case .table = entry(reservoir, path) {
+        guard let points = try series(call, reservoir, path, now: 0) else { return nil }
+        return try FloodStorage(points.map { (level: $0.0, area: $0.1) })
+      }
+      guard let area = try scalar(call, reservoir, path) else { return nil }
+      return try FloodStorage(area: area)
+    } catch let error as LuaCallError {
+      throw error
+    } catch {
+      throw hazardError(call, error)
     }
   }
 
