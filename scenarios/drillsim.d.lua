@@ -263,6 +263,49 @@ function sim.flood.rain(options) end
 --- A point inflow: constant m3/s from now, or a hydrograph { {t, q}, ... } in sim seconds.
 ---@param options {x: number, y: number, m3_per_s: number|number[][]}
 function sim.flood.inflow(options) end
+---@class BreachReservoir
+---@field level number water level (m)
+---@field area? number|number[][] surface area (m2), or { {level, area}, ... }
+---@field volume? number water above the breach bottom (m3): Froehlich's Vw
+---@field inflow? number|number[][] m3/s, or { {t, q}, ... } in sim seconds
+
+---@class BreachRiver
+---@field level number|number[][] stage (m), or { {t, z}, ... } in sim seconds
+---@field volume? number volume behind the levee (m3), only to size the breach
+
+---@class BreachOptions
+---@field x number
+---@field y number
+---@field at? number sim time the breach starts (default now)
+---@field reservoir? BreachReservoir
+---@field river? BreachRiver
+---@field crest number embankment crest (m): the invert when the breach starts
+---@field bottom number final breach invert (m)
+---@field mode? "overtopping"|"piping" Froehlich's k0 1.3 or 1.0 (default "overtopping")
+---@field width? number final width (m); default Froehlich (2008)
+---@field formation? number seconds to full size; default Froehlich (2008)
+
+---@class Breach
+local Breach = {}
+--- Discharge through the breach now (m3/s).
+---@return number
+function Breach:outflow() end
+--- Width of the opening now (m).
+---@return number
+function Breach:width() end
+--- Water level behind the breach now (m).
+---@return number
+function Breach:level() end
+--- Volume let onto the grid so far (m3).
+---@return number
+function Breach:released() end
+
+--- A levee or dam breach onto the cell at (x, y): a level-pool reservoir or
+--- a river behind it, an opening growing linearly over its formation time,
+--- broad-crested weir outflow.
+---@param options BreachOptions
+---@return Breach
+function sim.flood.breach(options) end
 --- Water depth (m) at a point now; nil outside the grid.
 ---@return number|nil
 function sim.flood.depth_at(x, y) end

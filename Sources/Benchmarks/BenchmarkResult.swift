@@ -19,6 +19,14 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
   /// For queueing models: the mean wait the run measured (a sanity check
   /// against Erlang C, not a speed).
   public var meanWait: Double?
+  /// For flood runs: depths (m) at named gauges, one per `sampleTimes`
+  /// entry, for side-by-side comparison with a peer solver.
+  public var gauges: [String: [Double]]?
+  /// Simulated times (s) of the gauge samples.
+  public var sampleTimes: [Double]?
+  /// Wall-clock seconds spent up to each of `sampleTimes`, so a peer run
+  /// cut short can be compared at the same simulated time.
+  public var splitSeconds: [Double]?
 
   public init(name: String, queue: String, events: Int, wallSeconds: Double) {
     self.name = name
@@ -33,6 +41,9 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     case wallSeconds = "seconds"
     case eventsPerSecond = "events_per_s"
     case meanWait = "mean_wait"
+    case gauges
+    case sampleTimes = "times"
+    case splitSeconds = "split_seconds"
   }
 
   /// One human-readable line: name, queue, events, seconds and rate.

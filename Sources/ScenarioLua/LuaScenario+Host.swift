@@ -94,6 +94,7 @@ extension LuaScenario {
     bindResources(bind)
     bindMap { name, key, body in bind(name, as: key, body) }
     bindFlood { name, key, body in bind(name, as: key, body) }
+    bindBreach { name, key, body in bind(name, as: key, body) }
     bindFire { name, key, body in bind(name, as: key, body) }
     bindOutages { name, key, body in bind(name, as: key, body) }
     bindFloodCoupling { name, key, body in bind(name, as: key, body) }

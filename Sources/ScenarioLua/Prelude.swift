@@ -227,6 +227,15 @@ enum Prelude {
       depth_at = H.flood_depth_at, volume = H.flood_volume, step = H.flood_step,
       thresholds = H.flood_thresholds, speed_at = H.flood_speed_at,
     }
+    local Breach = {}
+    Breach.__index = Breach
+    function Breach:outflow() return H.flood_breach_outflow(self.id) end
+    function Breach:width() return H.flood_breach_width(self.id) end
+    function Breach:level() return H.flood_breach_level(self.id) end
+    function Breach:released() return H.flood_breach_released(self.id) end
+    function sim.flood.breach(spec)
+      return setmetatable({ id = H.flood_breach(spec) }, Breach)
+    end
     sim.fire = {
       moisture = H.fire_moisture, wind = H.fire_wind, ignite = H.fire_ignite,
       arrival_at = H.fire_arrival_at, burned_area = H.fire_burned_area,

@@ -5,5 +5,5 @@ struct MapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "map",
     abstract: "Import OSM extracts, generate synthetic maps, resample rasters, inspect maps.",
-    subcommands: [MapImport.self, MapInfo.self, MapRaster.self, MapSynth.self])
+    subcommands: [MapImport.self, MapInfo.self, MapRaster.self, MapSynth.self, MapFuel.self])
 }

@@ -74,6 +74,38 @@ def fmt_rate(x):
     return f"{x:,.0f}" if x is not None else "-"
 
 
+def anuga_side_by_side(drillsim, peers):
+    """EA Test 4 against ANUGA at the simulated time ANUGA ran to: both wall
+    times (drillsim's from its split at that time, median over its runs),
+    the ratio, and the RMSE between the gauge depth series (every 300 s)."""
+    anuga = next((p for p in peers if p.get("name") == "anuga-ea4"), None)
+    runs = [r for r in drillsim if r.get("name") == "flood-ea4" and r.get("times")]
+    if not anuga or not runs:
+        return None
+    times = anuga["times"]
+    end = times[-1] if times else 0
+    ours_at = []
+    for r in runs:
+        if end in r["times"]:
+            ours_at.append(r["split_seconds"][r["times"].index(end)])
+    if not ours_at:
+        return None
+    mine = statistics.median(ours_at)
+    index = {t: i for i, t in enumerate(runs[0]["times"])}
+    rmse = {}
+    for name, theirs in sorted(anuga["gauges"].items()):
+        ours = runs[0]["gauges"].get(name, [])
+        pairs = [(ours[index[t]], d) for t, d in zip(times, theirs) if t in index]
+        if pairs:
+            rmse[name] = (sum((a - b) ** 2 for a, b in pairs) / len(pairs)) ** 0.5
+    return {
+        "simulated_s": end, "drillsim_s": mine, "anuga_s": anuga["seconds"],
+        "ratio": anuga["seconds"] / mine if mine > 0 else None,
+        "rmse_m": rmse, "anuga_version": anuga.get("anuga"),
+        "triangles": anuga.get("triangles"),
+    }
+
+
 def main(argv):
     drillsim_path, peers_path, out_path, *requested = argv
     drillsim = read_jsonl(drillsim_path)
@@ -100,6 +132,15 @@ def main(argv):
         print("  ".join(str(c).rjust(w) if i in (1, 3, 4) else str(c).ljust(w)
                         for i, (c, w) in enumerate(zip(row, widths))))
 
+    ea4 = anuga_side_by_side(drillsim, peers)
+    if ea4:
+        print(f"\nEA Test 4, 10 m, first {ea4['simulated_s']:.0f} s simulated: "
+              f"drillsim {ea4['drillsim_s']:.3f} s, ANUGA {ea4['anuga_version']} "
+              f"({ea4['triangles']} triangles) {ea4['anuga_s']:.1f} s, "
+              f"ANUGA/drillsim {ea4['ratio']:.0f}x")
+        print("  depth RMSE drillsim vs ANUGA (m): "
+              + ", ".join(f"{k} {v:.4f}" for k, v in ea4["rmse_m"].items()))
+
     record = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "machine": {"cpu": cpu_model(), "cores": os.cpu_count(), "python": platform.python_version()},
@@ -109,6 +150,7 @@ def main(argv):
         "drillsim": ours,
         "peers": peers,
         "ratios": ratios,
+        "ea4_vs_anuga": ea4,
         "failed": failed,
     }
     with open(out_path, "w", encoding="utf-8") as f:

@@ -73,6 +73,7 @@ extension FloodSolver {
         depth[cell] += volume * weight / area
       }
     }
+    applyBreaches(from: t0, to: t1)
     guard let rain else { return false }
     let added = rain.integral(from: t0, to: t1) / 3.6e6
     if added <= 0 { return false }

@@ -57,9 +57,9 @@ extension FloodSolver {
   }
 
   /// Volume that should be on the grid if mass is conserved: everything
-  /// added by rain, inflows, open edges, `fill` and `setDepths` (m3).
+  /// added by rain, inflows, breaches, open edges, `fill` and `setDepths` (m3).
   public var expectedVolume: Double {
-    rainVolume + inflowVolume + boundaryVolume + addedVolume
+    rainVolume + inflowVolume + breachVolume + boundaryVolume + addedVolume
   }
 
   /// Cells the last step swept (wet cells, their ring, pinned cells).

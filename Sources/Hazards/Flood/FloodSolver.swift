@@ -30,6 +30,10 @@ public final class FloodSolver {
   public internal(set) var rainVolume = 0.0
   /// Point-inflow volume added so far (m3).
   public internal(set) var inflowVolume = 0.0
+  /// Volume breaches have let onto the grid so far (m3).
+  public internal(set) var breachVolume = 0.0
+  /// Levee and dam breaches, in the order they were added.
+  public internal(set) var breaches: [FloodBreach] = []
   /// Net volume that entered through open edges so far (m3; negative when
   /// more left than entered).
   public internal(set) var boundaryVolume = 0.0
@@ -152,6 +156,7 @@ public final class FloodSolver {
   func refreshPinnedCells() {
     var cells: [Int32] = []
     for inflow in inflows { cells += inflow.cells.map { Int32($0) } }
+    for breach in breaches { cells.append(Int32(breach.cell)) }
     let ncols = grid.ncols
     let nrows = grid.nrows
     if case .level = boundaries.west {
