@@ -5,8 +5,8 @@ import SimKernel
 extension QueueNetwork {
   /// A traveller sets off from its origin.
   func depart(_ t: Int, now: Int64) {
-    travellers.state[t] = .moving
-    personsDeparted += Int(travellers.persons[t])
+    travellers.motion[t].state = .moving
+    personsDeparted += Int(travellers.motion[t].persons)
     start(t, at: Int(travellers.origin[t]), now: now)
   }
 
@@ -23,7 +23,7 @@ extension QueueNetwork {
 
   /// Units a traveller takes on a link: one vehicle, or its persons.
   @inline(__always) func units(_ t: Int) -> Int32 {
-    travellers.mode[t] == .drive ? 1 : travellers.persons[t]
+    travellers.motion[t].mode == .drive ? 1 : travellers.motion[t].persons
   }
 
   /// Schedules a check of `arc`'s head at `time`, cancelling earlier ones.
@@ -38,13 +38,13 @@ extension QueueNetwork {
 
   /// When the head of `arc` may leave: its free-flow time and the flow gap.
   @inline(__always) func leaveTime(_ m: Int, _ arc: Int, _ t: Int) -> Int64 {
-    max(travellers.readyAt[t], Int64(queues[m].nextExit[arc].rounded()))
+    max(travellers.motion[t].readyAt, Int64(queues[m].arcs[arc].nextExit.rounded()))
   }
 
   /// A stuck check: the head of `arc` has waited `stuckTime` for room,
   /// unless the episode the check belongs to has ended.
   func checkStuck(_ mode: TravellerMode, _ arc: Int, now: Int64) {
-    let since = queues[Int(mode.rawValue)].blockedSince[arc]
+    let since = queues[Int(mode.rawValue)].arcs[arc].blockedSince
     guard since >= 0, let stuck = options.stuckTime, now == since + stuck.ms else { return }
     processHead(mode, arc, now: now)
   }
@@ -53,7 +53,7 @@ extension QueueNetwork {
   func processHead(_ mode: TravellerMode, _ arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
     queues[m].stopWaiting(arc)
-    let t = Int(queues[m].head[arc])
+    let t = Int(queues[m].arcs[arc].head)
     guard t >= 0 else { return }
     let ready = leaveTime(m, arc, t)
     if now < ready {
@@ -64,15 +64,15 @@ extension QueueNetwork {
     switch nextStep(t, at: node) {
     case .move(let next):
       if !hasRoom(m, next, units: units(t)) {
-        if queues[m].blockedSince[arc] < 0 {
+        if queues[m].arcs[arc].blockedSince < 0 {
           // A new blocking episode: one stuck check for all of it.
-          queues[m].blockedSince[arc] = now
+          queues[m].arcs[arc].blockedSince = now
           if let stuck = options.stuckTime {
             simulator.schedule(
               stuckHandlers[m], at: SimTime(ms: now + stuck.ms), payload: Int64(arc))
           }
         }
-        let waited = now - queues[m].blockedSince[arc]
+        let waited = now - queues[m].arcs[arc].blockedSince
         if let stuck = options.stuckTime, waited >= stuck.ms {
           leave(mode, arc, now: now)
           enter(t, next, now: now)
@@ -97,39 +97,40 @@ extension QueueNetwork {
   /// An empty arc takes any group. Reads the arrays in place: a method on
   /// `queues[m]` would copy the class's whole queue state for the call.
   @inline(__always) func hasRoom(_ m: Int, _ arc: Int, units: Int32) -> Bool {
-    let load = queues[m].load[arc]
-    return load == 0 || Double(load + units) <= queues[m].storage[arc >> 1]
+    let load = queues[m].arcs[arc].load
+    return load == 0 || Double(load + units) <= queues[m].links[arc >> 1].storage
   }
 
   /// Puts a traveller at the tail of `arc`.
   func enter(_ t: Int, _ arc: Int, now: Int64) {
-    let m = Int(travellers.mode[t].rawValue)
+    let m = Int(travellers.motion[t].mode.rawValue)
     let link = arc >> 1
     let u = units(t)
-    queues[m].load[arc] += u
+    queues[m].arcs[arc].load += u
     var seconds: Double
-    if travellers.mode[t] == .drive {
-      seconds = queues[m].freeTime[link]
+    if travellers.motion[t].mode == .drive {
+      seconds = queues[m].links[link].freeTime
     } else {
-      let area = queues[m].area[link]
-      let density = area > 0 ? Double(queues[m].load[arc]) / area : 0
-      seconds = queues[m].length[link] / (travellers.speed[t] * Self.speedShare(density: density))
+      let area = queues[m].links[link].area
+      let density = area > 0 ? Double(queues[m].arcs[arc].load) / area : 0
+      let speed = travellers.speed[t] * Self.speedShare(density: density)
+      seconds = queues[m].links[link].length / speed
     }
-    travellers.arc[t] = Int32(arc)
-    travellers.enteredAt[t] = now
+    travellers.motion[t].arc = Int32(arc)
+    travellers.motion[t].enteredAt = now
     // Capped at 10^9 s, so a near-zero speed cannot overflow the clock.
-    travellers.readyAt[t] = now + Int64((min(seconds, 1e9) * 1000).rounded())
-    travellers.next[t] = -1
+    travellers.motion[t].readyAt = now + Int64((min(seconds, 1e9) * 1000).rounded())
+    travellers.motion[t].next = -1
     let node = Int(graphs[m].arcHead[arc])
-    let k = freshTree(travellers.mode[t], Int(travellers.destinations[t]))
-    travellers.expectedCost[t] = trees[k].cost[node]
-    let last = queues[m].tail[arc]
-    queues[m].tail[arc] = Int32(t)
+    let k = freshTree(travellers.motion[t].mode, Int(travellers.motion[t].destinations))
+    travellers.motion[t].expectedCost = trees[k].cost[node]
+    let last = queues[m].arcs[arc].tail
+    queues[m].arcs[arc].tail = Int32(t)
     if last >= 0 {
-      travellers.next[Int(last)] = Int32(t)
+      travellers.motion[Int(last)].next = Int32(t)
     } else {
-      queues[m].head[arc] = Int32(t)
-      scheduleHead(travellers.mode[t], arc, at: leaveTime(m, arc, t))
+      queues[m].arcs[arc].head = Int32(t)
+      scheduleHead(travellers.motion[t].mode, arc, at: leaveTime(m, arc, t))
     }
   }
 
@@ -147,34 +148,34 @@ extension QueueNetwork {
   /// the new head.
   func leave(_ mode: TravellerMode, _ arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
-    let t = Int(queues[m].head[arc])
+    let t = Int(queues[m].arcs[arc].head)
     let u = units(t)
-    queues[m].head[arc] = travellers.next[t]
-    if travellers.next[t] < 0 { queues[m].tail[arc] = -1 }
-    travellers.next[t] = -1
-    queues[m].load[arc] -= u
-    queues[m].blockedSince[arc] = -1
-    let gap = min(Double(u) / queues[m].capacity[arc >> 1] * 1000, 1e12)
+    queues[m].arcs[arc].head = travellers.motion[t].next
+    if travellers.motion[t].next < 0 { queues[m].arcs[arc].tail = -1 }
+    travellers.motion[t].next = -1
+    queues[m].arcs[arc].load -= u
+    queues[m].arcs[arc].blockedSince = -1
+    let gap = min(Double(u) / queues[m].links[arc >> 1].capacity * 1000, 1e12)
     // Gaps add up from the fractional time the link was due (events run
     // on whole milliseconds), so rounding does not drift the flow; an idle
     // link starts afresh from now.
-    let due = queues[m].nextExit[arc]
-    queues[m].nextExit[arc] = (Double(now) - due > 0.5 ? Double(now) : due) + gap
+    let due = queues[m].arcs[arc].nextExit
+    queues[m].arcs[arc].nextExit = (Double(now) - due > 0.5 ? Double(now) : due) + gap
     onLeave?(arc >> 1, mode, t)
     wakeWaiters(mode, of: arc, now: now)
-    let next = Int(queues[m].head[arc])
+    let next = Int(queues[m].arcs[arc].head)
     if next >= 0 { scheduleHead(mode, arc, at: leaveTime(m, arc, next)) }
   }
 
   /// Every upstream head waiting for room on `arc` checks again now.
   func wakeWaiters(_ mode: TravellerMode, of arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
-    var u = queues[m].waiters[arc]
-    queues[m].waiters[arc] = -1
+    var u = queues[m].arcs[arc].waiters
+    queues[m].arcs[arc].waiters = -1
     while u >= 0 {
-      let next = queues[m].waitNext[Int(u)]
-      queues[m].waitNext[Int(u)] = -1
-      queues[m].waitingOn[Int(u)] = -1
+      let next = queues[m].arcs[Int(u)].waitNext
+      queues[m].arcs[Int(u)].waitNext = -1
+      queues[m].arcs[Int(u)].waitingOn = -1
       scheduleHead(mode, Int(u), at: now)
       u = next
     }
@@ -183,21 +184,21 @@ extension QueueNetwork {
   /// Empties a link that just closed: everyone on it turns back.
   func turnBack(_ mode: TravellerMode, _ arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
-    var t = queues[m].head[arc]
+    var t = queues[m].arcs[arc].head
     while t >= 0 {
       let i = Int(t)
-      let spent = now - travellers.enteredAt[i]
-      let back = min(spent, travellers.readyAt[i] - travellers.enteredAt[i])
-      t = travellers.next[i]
-      travellers.next[i] = -1
-      travellers.rerouted[i] = true
+      let spent = now - travellers.motion[i].enteredAt
+      let back = min(spent, travellers.motion[i].readyAt - travellers.motion[i].enteredAt)
+      t = travellers.motion[i].next
+      travellers.motion[i].next = -1
+      travellers.motion[i].rerouted = true
       turnedBack += 1
       simulator.schedule(returnHandler, at: SimTime(ms: now + back), payload: Int64(i))
     }
-    queues[m].head[arc] = -1
-    queues[m].tail[arc] = -1
-    queues[m].load[arc] = 0
-    queues[m].blockedSince[arc] = -1
+    queues[m].arcs[arc].head = -1
+    queues[m].arcs[arc].tail = -1
+    queues[m].arcs[arc].load = 0
+    queues[m].arcs[arc].blockedSince = -1
     headGeneration[m &* arcCount &+ arc] &+= 1
     queues[m].stopWaiting(arc)
     wakeWaiters(mode, of: arc, now: now)
@@ -205,9 +206,9 @@ extension QueueNetwork {
 
   /// A traveller that turned back reaches the node it had left.
   func returned(_ t: Int, now: Int64) {
-    let m = Int(travellers.mode[t].rawValue)
-    let node = Int(graphs[m].arcTail[Int(travellers.arc[t])])
-    travellers.arc[t] = -1
+    let m = Int(travellers.motion[t].mode.rawValue)
+    let node = Int(graphs[m].arcTail[Int(travellers.motion[t].arc)])
+    travellers.motion[t].arc = -1
     start(t, at: node, now: now)
   }
 
@@ -215,9 +216,9 @@ extension QueueNetwork {
   /// admitted at once, or queues at the door until the shelter opens and
   /// the groups before it are through (at the admission rate, if any).
   func arrive(_ t: Int, at s: Int, now: Int64) {
-    travellers.arc[t] = -1
+    travellers.motion[t].arc = -1
     travellers.shelter[t] = Int32(s)
-    let persons = Int(travellers.persons[t])
+    let persons = Int(travellers.motion[t].persons)
     let rate = shelters.admissionRates[s]
     let opening = max(now, shelters.opensAt[s])
     guard rate != nil || opening > now else {
@@ -227,7 +228,7 @@ extension QueueNetwork {
       checkFull(s)
       return
     }
-    travellers.state[t] = .admitting
+    travellers.motion[t].state = .admitting
     shelters.queued[s] += persons
     var done = Double(opening)
     if let rate {
@@ -241,7 +242,7 @@ extension QueueNetwork {
   /// A group queued at a shelter's door is admitted.
   func admitted(_ t: Int, now: Int64) {
     let s = Int(travellers.shelter[t])
-    let persons = Int(travellers.persons[t])
+    let persons = Int(travellers.motion[t].persons)
     shelters.queued[s] -= persons
     shelters.occupancy[s] += persons
     shelters.peak[s] = max(shelters.peak[s], shelters.occupancy[s])
@@ -264,18 +265,18 @@ extension QueueNetwork {
   }
 
   func settleSafe(_ t: Int, now: Int64) {
-    travellers.state[t] = .safe
+    travellers.motion[t].state = .safe
     travellers.settledAt[t] = now
-    personsSafe += Int(travellers.persons[t])
+    personsSafe += Int(travellers.motion[t].persons)
     settled(now: now)
   }
 
   /// No open route to a shelter with room: the traveller shelters where it is.
   func settleInPlace(_ t: Int, now: Int64) {
-    travellers.arc[t] = -1
-    travellers.state[t] = .inPlace
+    travellers.motion[t].arc = -1
+    travellers.motion[t].state = .inPlace
     travellers.settledAt[t] = now
-    personsInPlace += Int(travellers.persons[t])
+    personsInPlace += Int(travellers.motion[t].persons)
     settled(now: now)
   }
 
