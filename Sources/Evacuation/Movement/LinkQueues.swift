@@ -1,56 +1,40 @@
 import Township
 
-/// The queue state of every arc for one traffic class.
+/// The queue state of every arc for one traffic class (structure of arrays).
 ///
 /// Per link: flow capacity (units per second), storage (units) and what
 /// free-flow time needs. Per arc: the FIFO of travellers on it (threaded
-/// through `Travellers.Motion.next`), the units on it, when the next one
-/// may leave, and the spillback bookkeeping: which downstream arc its head
+/// through `Travellers.Motion.next`), the units on it, when the next one may
+/// leave, and the spillback bookkeeping: which downstream arc its head
 /// waits for and the list of upstream arcs waiting for it. Units are
 /// vehicles for the drive class and persons for the walk class.
-///
-/// One record per link and one per arc rather than an array per field:
-/// an event handles an arc or two anywhere in the county, and a record
-/// keeps what it reads there on one cache line (see `Travellers`).
 struct LinkQueues {
-  /// A link as one traffic class sees it.
-  struct Profile {
-    var capacity: Double
-    var storage: Double
-    var length: Double
-    /// Walkable area (m2), for the walkers' speed-density law.
-    var area: Double
-    /// Free-flow seconds (vehicles).
-    var freeTime: Double
-  }
+  let capacity: [Double]
+  let storage: [Double]
+  let length: [Double]
+  /// Walkable area (m2), for the walkers' speed-density law.
+  let area: [Double]
+  /// Free-flow seconds (vehicles).
+  let freeTime: [Double]
 
-  /// The queue on one direction of a link.
-  struct Arc {
-    var head: Int32 = -1
-    var tail: Int32 = -1
-    var load: Int32 = 0
-    /// The downstream arc this arc's head waits for, -1 when none.
-    var waitingOn: Int32 = -1
-    /// The next arc in the same downstream arc's waiting list.
-    var waitNext: Int32 = -1
-    /// First upstream arc waiting for this one, -1 when none.
-    var waiters: Int32 = -1
-    /// Earliest time (ms, fractional) the next traveller may leave.
-    var nextExit: Double = 0
-    /// Since when the head has waited for room downstream (ms), -1 when not.
-    var blockedSince: Int64 = -1
-  }
-
-  let links: [Profile]
-  var arcs: [Arc]
+  var head: [Int32]
+  var tail: [Int32]
+  var load: [Int32]
+  /// Earliest time (ms, fractional) the next traveller may leave.
+  var nextExit: [Double]
+  /// The downstream arc this arc's head waits for, -1 when none.
+  var waitingOn: [Int32]
+  /// The next arc in the same downstream arc's waiting list.
+  var waitNext: [Int32]
+  /// First upstream arc waiting for this one, -1 when none.
+  var waiters: [Int32]
+  /// Since when the head has waited for room downstream (ms), -1 when not.
+  var blockedSince: [Int64]
   /// The most units seen queued (ready to leave but not gone) at a sample.
   var maxQueued: [Int32]
 
   init(township: Township, mode: TravellerMode) {
     let links = township.links
-    let capacity: [Double]
-    let storage: [Double]
-    let area: [Double]
     switch mode {
     case .drive:
       capacity = links.map { $0.mode == .road ? $0.capacity : 0 }
@@ -67,43 +51,48 @@ struct LinkQueues {
       area = zip(links, widths).map { $0.length * $1 }
       storage = area.map { max(1, $0 * Link.pedestrianJamDensity) }
     }
-    self.links = links.indices.map {
-      Profile(
-        capacity: capacity[$0], storage: storage[$0], length: links[$0].length, area: area[$0],
-        freeTime: links[$0].freeTravelTime)
-    }
-    arcs = [Arc](repeating: Arc(), count: 2 * links.count)
-    maxQueued = [Int32](repeating: 0, count: 2 * links.count)
+    length = links.map(\.length)
+    freeTime = links.map(\.freeTravelTime)
+    let arcs = 2 * links.count
+    head = [Int32](repeating: -1, count: arcs)
+    tail = head
+    waitingOn = head
+    waitNext = head
+    waiters = head
+    load = [Int32](repeating: 0, count: arcs)
+    maxQueued = load
+    nextExit = [Double](repeating: 0, count: arcs)
+    blockedSince = [Int64](repeating: -1, count: arcs)
   }
 
   /// Removes `arc` from the waiting list of the arc it waits for.
   mutating func stopWaiting(_ arc: Int) {
-    let target = Int(arcs[arc].waitingOn)
+    let target = Int(waitingOn[arc])
     guard target >= 0 else { return }
-    arcs[arc].waitingOn = -1
+    waitingOn[arc] = -1
     var previous: Int32 = -1
-    var current = arcs[target].waiters
+    var current = waiters[target]
     while current >= 0 {
       if Int(current) == arc {
         if previous < 0 {
-          arcs[target].waiters = arcs[arc].waitNext
+          waiters[target] = waitNext[arc]
         } else {
-          arcs[Int(previous)].waitNext = arcs[arc].waitNext
+          waitNext[Int(previous)] = waitNext[arc]
         }
         break
       }
       previous = current
-      current = arcs[Int(current)].waitNext
+      current = waitNext[Int(current)]
     }
-    arcs[arc].waitNext = -1
+    waitNext[arc] = -1
   }
 
   /// Registers `arc`'s head as waiting for room on `target`.
   mutating func wait(_ arc: Int, on target: Int) {
-    if Int(arcs[arc].waitingOn) == target { return }
+    if Int(waitingOn[arc]) == target { return }
     stopWaiting(arc)
-    arcs[arc].waitingOn = Int32(target)
-    arcs[arc].waitNext = arcs[target].waiters
-    arcs[target].waiters = Int32(arc)
+    waitingOn[arc] = Int32(target)
+    waitNext[arc] = waiters[target]
+    waiters[target] = Int32(arc)
   }
 }

@@ -53,9 +53,9 @@ extension QueueNetwork {
     if let last = series.times.last, last.ms == now { return }
     var queued: [Int] = [0, 0]
     for m in queues.indices {
-      for arc in queues[m].arcs.indices where queues[m].arcs[arc].head >= 0 {
+      for arc in queues[m].head.indices where queues[m].head[arc] >= 0 {
         var waiting: Int32 = 0
-        var t = queues[m].arcs[arc].head
+        var t = queues[m].head[arc]
         while t >= 0, travellers.motion[Int(t)].readyAt <= now {
           waiting += units(Int(t))
           t = travellers.motion[Int(t)].next

@@ -38,13 +38,13 @@ extension QueueNetwork {
 
   /// When the head of `arc` may leave: its free-flow time and the flow gap.
   @inline(__always) func leaveTime(_ m: Int, _ arc: Int, _ t: Int) -> Int64 {
-    max(travellers.motion[t].readyAt, Int64(queues[m].arcs[arc].nextExit.rounded()))
+    max(travellers.motion[t].readyAt, Int64(queues[m].nextExit[arc].rounded()))
   }
 
   /// A stuck check: the head of `arc` has waited `stuckTime` for room,
   /// unless the episode the check belongs to has ended.
   func checkStuck(_ mode: TravellerMode, _ arc: Int, now: Int64) {
-    let since = queues[Int(mode.rawValue)].arcs[arc].blockedSince
+    let since = queues[Int(mode.rawValue)].blockedSince[arc]
     guard since >= 0, let stuck = options.stuckTime, now == since + stuck.ms else { return }
     processHead(mode, arc, now: now)
   }
@@ -53,7 +53,7 @@ extension QueueNetwork {
   func processHead(_ mode: TravellerMode, _ arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
     queues[m].stopWaiting(arc)
-    let t = Int(queues[m].arcs[arc].head)
+    let t = Int(queues[m].head[arc])
     guard t >= 0 else { return }
     let ready = leaveTime(m, arc, t)
     if now < ready {
@@ -64,15 +64,15 @@ extension QueueNetwork {
     switch nextStep(t, at: node) {
     case .move(let next):
       if !hasRoom(m, next, units: units(t)) {
-        if queues[m].arcs[arc].blockedSince < 0 {
+        if queues[m].blockedSince[arc] < 0 {
           // A new blocking episode: one stuck check for all of it.
-          queues[m].arcs[arc].blockedSince = now
+          queues[m].blockedSince[arc] = now
           if let stuck = options.stuckTime {
             simulator.schedule(
               stuckHandlers[m], at: SimTime(ms: now + stuck.ms), payload: Int64(arc))
           }
         }
-        let waited = now - queues[m].arcs[arc].blockedSince
+        let waited = now - queues[m].blockedSince[arc]
         if let stuck = options.stuckTime, waited >= stuck.ms {
           leave(mode, arc, now: now)
           enter(t, next, now: now)
@@ -97,8 +97,8 @@ extension QueueNetwork {
   /// An empty arc takes any group. Reads the arrays in place: a method on
   /// `queues[m]` would copy the class's whole queue state for the call.
   @inline(__always) func hasRoom(_ m: Int, _ arc: Int, units: Int32) -> Bool {
-    let load = queues[m].arcs[arc].load
-    return load == 0 || Double(load + units) <= queues[m].links[arc >> 1].storage
+    let load = queues[m].load[arc]
+    return load == 0 || Double(load + units) <= queues[m].storage[arc >> 1]
   }
 
   /// Puts a traveller at the tail of `arc`.
@@ -106,15 +106,15 @@ extension QueueNetwork {
     let m = Int(travellers.motion[t].mode.rawValue)
     let link = arc >> 1
     let u = units(t)
-    queues[m].arcs[arc].load += u
+    queues[m].load[arc] += u
     var seconds: Double
     if travellers.motion[t].mode == .drive {
-      seconds = queues[m].links[link].freeTime
+      seconds = queues[m].freeTime[link]
     } else {
-      let area = queues[m].links[link].area
-      let density = area > 0 ? Double(queues[m].arcs[arc].load) / area : 0
+      let area = queues[m].area[link]
+      let density = area > 0 ? Double(queues[m].load[arc]) / area : 0
       let speed = travellers.speed[t] * Self.speedShare(density: density)
-      seconds = queues[m].links[link].length / speed
+      seconds = queues[m].length[link] / speed
     }
     travellers.motion[t].arc = Int32(arc)
     travellers.motion[t].enteredAt = now
@@ -124,12 +124,12 @@ extension QueueNetwork {
     let node = Int(graphs[m].arcHead[arc])
     let k = freshTree(travellers.motion[t].mode, Int(travellers.motion[t].destinations))
     travellers.motion[t].expectedCost = trees[k].cost[node]
-    let last = queues[m].arcs[arc].tail
-    queues[m].arcs[arc].tail = Int32(t)
+    let last = queues[m].tail[arc]
+    queues[m].tail[arc] = Int32(t)
     if last >= 0 {
       travellers.motion[Int(last)].next = Int32(t)
     } else {
-      queues[m].arcs[arc].head = Int32(t)
+      queues[m].head[arc] = Int32(t)
       scheduleHead(travellers.motion[t].mode, arc, at: leaveTime(m, arc, t))
     }
   }
@@ -148,34 +148,34 @@ extension QueueNetwork {
   /// the new head.
   func leave(_ mode: TravellerMode, _ arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
-    let t = Int(queues[m].arcs[arc].head)
+    let t = Int(queues[m].head[arc])
     let u = units(t)
-    queues[m].arcs[arc].head = travellers.motion[t].next
-    if travellers.motion[t].next < 0 { queues[m].arcs[arc].tail = -1 }
+    queues[m].head[arc] = travellers.motion[t].next
+    if travellers.motion[t].next < 0 { queues[m].tail[arc] = -1 }
     travellers.motion[t].next = -1
-    queues[m].arcs[arc].load -= u
-    queues[m].arcs[arc].blockedSince = -1
-    let gap = min(Double(u) / queues[m].links[arc >> 1].capacity * 1000, 1e12)
+    queues[m].load[arc] -= u
+    queues[m].blockedSince[arc] = -1
+    let gap = min(Double(u) / queues[m].capacity[arc >> 1] * 1000, 1e12)
     // Gaps add up from the fractional time the link was due (events run
     // on whole milliseconds), so rounding does not drift the flow; an idle
     // link starts afresh from now.
-    let due = queues[m].arcs[arc].nextExit
-    queues[m].arcs[arc].nextExit = (Double(now) - due > 0.5 ? Double(now) : due) + gap
+    let due = queues[m].nextExit[arc]
+    queues[m].nextExit[arc] = (Double(now) - due > 0.5 ? Double(now) : due) + gap
     onLeave?(arc >> 1, mode, t)
     wakeWaiters(mode, of: arc, now: now)
-    let next = Int(queues[m].arcs[arc].head)
+    let next = Int(queues[m].head[arc])
     if next >= 0 { scheduleHead(mode, arc, at: leaveTime(m, arc, next)) }
   }
 
   /// Every upstream head waiting for room on `arc` checks again now.
   func wakeWaiters(_ mode: TravellerMode, of arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
-    var u = queues[m].arcs[arc].waiters
-    queues[m].arcs[arc].waiters = -1
+    var u = queues[m].waiters[arc]
+    queues[m].waiters[arc] = -1
     while u >= 0 {
-      let next = queues[m].arcs[Int(u)].waitNext
-      queues[m].arcs[Int(u)].waitNext = -1
-      queues[m].arcs[Int(u)].waitingOn = -1
+      let next = queues[m].waitNext[Int(u)]
+      queues[m].waitNext[Int(u)] = -1
+      queues[m].waitingOn[Int(u)] = -1
       scheduleHead(mode, Int(u), at: now)
       u = next
     }
@@ -184,7 +184,7 @@ extension QueueNetwork {
   /// Empties a link that just closed: everyone on it turns back.
   func turnBack(_ mode: TravellerMode, _ arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
-    var t = queues[m].arcs[arc].head
+    var t = queues[m].head[arc]
     while t >= 0 {
       let i = Int(t)
       let spent = now - travellers.motion[i].enteredAt
@@ -195,10 +195,10 @@ extension QueueNetwork {
       turnedBack += 1
       simulator.schedule(returnHandler, at: SimTime(ms: now + back), payload: Int64(i))
     }
-    queues[m].arcs[arc].head = -1
-    queues[m].arcs[arc].tail = -1
-    queues[m].arcs[arc].load = 0
-    queues[m].arcs[arc].blockedSince = -1
+    queues[m].head[arc] = -1
+    queues[m].tail[arc] = -1
+    queues[m].load[arc] = 0
+    queues[m].blockedSince[arc] = -1
     headGeneration[m &* arcCount &+ arc] &+= 1
     queues[m].stopWaiting(arc)
     wakeWaiters(mode, of: arc, now: now)

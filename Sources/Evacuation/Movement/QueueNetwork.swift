@@ -229,12 +229,12 @@ public final class QueueNetwork {
   /// Units on a link (both directions) of a class: vehicles or persons.
   public func load(link: Int, mode: TravellerMode) -> Int {
     let q = queues[Int(mode.rawValue)]
-    return Int(q.arcs[2 * link].load + q.arcs[2 * link + 1].load)
+    return Int(q.load[2 * link] + q.load[2 * link + 1])
   }
 
   /// The storage of a link for a class: vehicles or persons per direction.
   public func storage(link: Int, mode: TravellerMode) -> Double {
-    queues[Int(mode.rawValue)].links[link].storage
+    queues[Int(mode.rawValue)].storage[link]
   }
 
   /// Whether a link is closed for a traffic class.
