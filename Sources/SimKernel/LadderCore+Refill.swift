@@ -7,6 +7,7 @@ extension LadderCore {
   /// a bounded number of times (at most once per rung), which is what makes
   /// the queue O(1) amortised.
   @usableFromInline mutating func refill() {
+    defer { bottomLimit = Swift.max(LadderCore.threshold, 2 * bottomCount) }
     while true {
       if rungCount == 0 { spreadTop() }
       let r = rungCount - 1

@@ -107,6 +107,11 @@
   @usableFromInline var bottom: UnsafeMutablePointer<ScheduledEvent>
   @usableFromInline var bottomCount = 0
   @usableFromInline var bottomCapacity: Int
+  /// The bottom size past which an insert spreads bottom over a new rung:
+  /// twice what the last refill left (at least `threshold`), so a large
+  /// bucket sorted into bottom is not spread again at its first insert and
+  /// each spread is paid for by as many inserts as it moves.
+  @usableFromInline var bottomLimit = LadderCore.threshold
   /// Scratch for `tickSortToBottom`: events, then positions, per tick.
   var tickCounts: UnsafeMutablePointer<Int>
   /// Scratch for `tickSortToBottom`: where each tick's events start.
@@ -215,7 +220,7 @@
 
   /// Sorted insert into bottom (binary search, then one move).
   ///
-  /// The move is O(bottom), so a bottom that grows past `threshold` over
+  /// The move is O(bottom), so a bottom that grows past `bottomLimit` over
   /// more than one tick is spread over a new rung (Tang et al.'s answer to
   /// events crowding the current bucket); one tick's events stay, as no
   /// rung could part them.
@@ -232,7 +237,7 @@
     if tail > 0 { (bottom + low + 1).moveInitialize(from: bottom + low, count: tail) }
     (bottom + low).initialize(to: event)
     bottomCount &+= 1
-    if bottomCount > LadderCore.threshold, rungCount < LadderCore.maxRungs,
+    if bottomCount > bottomLimit, rungCount < LadderCore.maxRungs,
       bottom[0].key.time != bottom[bottomCount &- 1].key.time
     {
       spawnRung()
