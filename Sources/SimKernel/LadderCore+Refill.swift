@@ -7,6 +7,7 @@ extension LadderCore {
   /// a bounded number of times (at most once per rung), which is what makes
   /// the queue O(1) amortised.
   @usableFromInline mutating func refill() {
+    defer { bottomLimit = Swift.max(LadderCore.threshold, 2 * bottomCount) }
     while true {
       if rungCount == 0 { spreadTop() }
       let r = rungCount - 1
@@ -74,11 +75,33 @@ extension LadderCore {
   mutating func splitBottom(start: Int64, parentShift: UInt64) {
     let bits = UInt64(64 - (bottomCount - 1).leadingZeroBitCount)
     let shift = parentShift > bits ? parentShift - bits : 0
+    spreadBottom(start: start, shift: shift, buckets: 1 << Int(parentShift - shift))
+  }
+
+  /// Spreads the (sorted, overgrown) bottom over a new deepest rung from
+  /// its minimum to the last tick bottom may hold, about one bucket per
+  /// event, and empties bottom.
+  ///
+  /// Requires `bottomCount > 1` and `rungCount < maxRungs`.
+  mutating func spawnRung() {
+    let start = bottom[bottomCount - 1].key.time
+    let end = rungCount > 0 ? rungs[rungCount - 1].consumed : ladderLast
+    // Unsigned: the span of two Int64 ticks always fits.
+    let span = UInt64(bitPattern: end &- start)
+    let spanBits = UInt64(64 - span.leadingZeroBitCount)
+    let bits = UInt64(64 - (bottomCount - 1).leadingZeroBitCount)
+    let shift = spanBits > bits ? spanBits - bits : 0
+    spreadBottom(start: start, shift: shift, buckets: Int(span >> shift) + 1)
+  }
+
+  /// Moves every bottom event to a new deepest rung of `buckets` buckets
+  /// of `1 << shift` ticks from `start`, and empties bottom.
+  mutating func spreadBottom(start: Int64, shift: UInt64, buckets: Int) {
     let r = rungCount
-    prepareRung(r, start: start, shift: shift, buckets: 1 << Int(parentShift - shift))
+    prepareRung(r, start: start, shift: shift, buckets: buckets)
     rungCount += 1
-    // Bottom holds the bucket newest first: push oldest first, so each new
-    // bucket keeps insertion order.
+    // Bottom is newest (or latest) first: push from its end, so each new
+    // bucket keeps insertion (or key) order.
     var i = bottomCount
     bottomCount = 0
     while i > 0 {

@@ -23,8 +23,15 @@
 ///   that was consumed last;
 /// - every bottom event is at or before the deepest rung's `consumed`
 ///   (or `ladderLast` when there is no rung);
-/// - bottom is sorted in descending key order and is non-empty whenever
-///   `count > 0`, so the minimum is always `bottomLast`.
+/// - bottom is sorted in descending key order; when it is non-empty its
+///   last event is the minimum.
+///
+/// Events move down only when the minimum is asked for (`minimum`,
+/// `popMin`), as in Tang et al.: inserts never start an epoch. Starting one
+/// eagerly from the first event inserted into an empty queue would leave
+/// every earlier event inserted after it no tier but bottom, whose sorted
+/// insert is O(bottom), so a queue filled in random time order (all
+/// departures scheduled before the run) cost O(n^2).
 @usableFromInline struct LadderCore {
   /// A bucket: its newest chunk and how many events that chunk holds.
   ///
@@ -100,6 +107,11 @@
   @usableFromInline var bottom: UnsafeMutablePointer<ScheduledEvent>
   @usableFromInline var bottomCount = 0
   @usableFromInline var bottomCapacity: Int
+  /// The bottom size past which an insert spreads bottom over a new rung:
+  /// twice what the last refill left (at least `threshold`), so a large
+  /// bucket sorted into bottom is not spread again at its first insert and
+  /// each spread is paid for by as many inserts as it moves.
+  @usableFromInline var bottomLimit = LadderCore.threshold
   /// Scratch for `tickSortToBottom`: events, then positions, per tick.
   var tickCounts: UnsafeMutablePointer<Int>
   /// Scratch for `tickSortToBottom`: where each tick's events start.
@@ -139,10 +151,16 @@
     tickStarts.deallocate()
   }
 
-  /// The minimum event.
+  /// The minimum event, after moving the earliest bucket to bottom if
+  /// bottom is empty; the queue holds the same events either way.
   ///
   /// Requires `count > 0`.
-  @inlinable var bottomLast: ScheduledEvent { bottom[bottomCount &- 1] }
+  @inlinable var minimum: ScheduledEvent {
+    mutating get {
+      if bottomCount == 0 { refill() }
+      return bottom[bottomCount &- 1]
+    }
+  }
 
   /// Inserts into the tier whose time range holds the event.
   @inlinable mutating func insert(_ event: ScheduledEvent) {
@@ -162,20 +180,17 @@
       }
       pushBottom(event)
     }
-    if bottomCount == 0 { refill() }
   }
 
   /// Removes the minimum.
   ///
   /// Requires `count > 0`.
   @inlinable mutating func popMin() -> ScheduledEvent {
+    if bottomCount == 0 { refill() }
     bottomCount &-= 1
     count &-= 1
-    let event = bottom[bottomCount]
-    if bottomCount == 0 {
-      if count > 0 { refill() } else { becomeEmpty() }
-    }
-    return event
+    if count == 0 { becomeEmpty() }
+    return bottom[bottomCount]
   }
 
   @inlinable mutating func pushTop(_ event: ScheduledEvent) {
@@ -204,6 +219,11 @@
   }
 
   /// Sorted insert into bottom (binary search, then one move).
+  ///
+  /// The move is O(bottom), so a bottom that grows past `bottomLimit` over
+  /// more than one tick is spread over a new rung (Tang et al.'s answer to
+  /// events crowding the current bucket); one tick's events stay, as no
+  /// rung could part them.
   @usableFromInline mutating func pushBottom(_ event: ScheduledEvent) {
     if bottomCount == bottomCapacity { growBottom(to: 2 * bottomCapacity) }
     // Bottom is descending: find how many keys are greater than the event's.
@@ -217,6 +237,11 @@
     if tail > 0 { (bottom + low + 1).moveInitialize(from: bottom + low, count: tail) }
     (bottom + low).initialize(to: event)
     bottomCount &+= 1
+    if bottomCount > bottomLimit, rungCount < LadderCore.maxRungs,
+      bottom[0].key.time != bottom[bottomCount &- 1].key.time
+    {
+      spawnRung()
+    }
   }
 
   /// A chunk from the free list (the most recently freed, still in cache)

@@ -28,9 +28,12 @@ public struct LadderQueue: EventQueue {
 
   @inlinable public var count: Int { storage.core.pointee.count }
 
-  /// - Complexity: O(1).
+  /// May move events down the ladder (they move lazily, when the minimum
+  /// is asked for); copies sharing the storage still hold the same events.
+  ///
+  /// - Complexity: O(1) amortised.
   @inlinable public func peekMin() -> ScheduledEvent? {
-    storage.core.pointee.count > 0 ? storage.core.pointee.bottomLast : nil
+    storage.core.pointee.count > 0 ? storage.core.pointee.minimum : nil
   }
 
   /// - Complexity: O(1) amortised.

@@ -74,7 +74,7 @@
     if fifoHead < fifo.count {
       guard now <= limit else { return nil }
       let first = fifo[fifoHead]
-      if ladder.pointee.count > 0, ladder.pointee.bottomLast.key < first.key {
+      if ladder.pointee.count > 0, ladder.pointee.minimum.key < first.key {
         return ladder.pointee.popMin()
       }
       fifoHead &+= 1
@@ -84,7 +84,7 @@
       }
       return first
     }
-    guard ladder.pointee.count > 0, ladder.pointee.bottomLast.key.time <= limit else {
+    guard ladder.pointee.count > 0, ladder.pointee.minimum.key.time <= limit else {
       return nil
     }
     return ladder.pointee.popMin()
@@ -93,7 +93,7 @@
   /// Time of the next event, if any.
   @inlinable var nextEventTime: Int64? {
     if fifoHead < fifo.count { return now }
-    return ladder.pointee.count > 0 ? ladder.pointee.bottomLast.key.time : nil
+    return ladder.pointee.count > 0 ? ladder.pointee.minimum.key.time : nil
   }
 }
 

@@ -69,7 +69,7 @@ extension QueueNetwork {
   /// Traveller `index`'s outcome so far.
   public func outcome(_ index: Int) -> TravellerOutcome {
     let state: TravellerOutcome.State
-    switch travellers.state[index] {
+    switch travellers.motion[index].state {
     case .waiting: state = .waiting
     case .moving, .admitting: state = .enRoute
     case .safe: state = .safe
@@ -78,21 +78,21 @@ extension QueueNetwork {
     let settled = travellers.settledAt[index]
     let shelter = travellers.shelter[index]
     return TravellerOutcome(
-      id: travellers.callerID[index], persons: Int(travellers.persons[index]),
-      group: Int(travellers.group[index]), mode: travellers.mode[index],
+      id: travellers.callerID[index], persons: Int(travellers.motion[index].persons),
+      group: Int(travellers.group[index]), mode: travellers.motion[index].mode,
       orderTime: SimTime(ms: travellers.orderTime[index]),
       departure: SimTime(ms: travellers.departure[index]),
       settled: settled >= 0 ? SimTime(ms: settled) : nil, state: state,
       shelter: state == .safe && shelter >= 0 ? Int(shelter) : nil,
-      rerouted: travellers.rerouted[index])
+      rerouted: travellers.motion[index].rerouted)
   }
 
   /// Travellers that had to change their way.
-  public var reroutedCount: Int { travellers.rerouted.reduce(0) { $0 + ($1 ? 1 : 0) } }
+  public var reroutedCount: Int { travellers.motion.reduce(0) { $0 + ($1.rerouted ? 1 : 0) } }
 
   /// Travellers sheltering in place.
   public var strandedCount: Int {
-    travellers.state.reduce(0) { $0 + ($1 == .inPlace ? 1 : 0) }
+    travellers.motion.reduce(0) { $0 + ($1.state == .inPlace ? 1 : 0) }
   }
 
   /// Clearance times of travellers whose group passes `filter` (all by default).
@@ -101,9 +101,9 @@ extension QueueNetwork {
     var inPlace = 0
     var admitted: [(seconds: Double, persons: Int)] = []
     for t in 0..<travellers.count where filter?(Int(travellers.group[t])) ?? true {
-      let p = Int(travellers.persons[t])
+      let p = Int(travellers.motion[t].persons)
       persons += p
-      switch travellers.state[t] {
+      switch travellers.motion[t].state {
       case .safe:
         let seconds = Double(travellers.settledAt[t] - travellers.orderTime[t]) / 1000
         admitted.append((seconds, p))

@@ -4,7 +4,7 @@ import Township
 ///
 /// Per link: flow capacity (units per second), storage (units) and what
 /// free-flow time needs. Per arc: the FIFO of travellers on it (threaded
-/// through `Travellers.next`), the units on it, when the next one may
+/// through `Travellers.Motion.next`), the units on it, when the next one may
 /// leave, and the spillback bookkeeping: which downstream arc its head
 /// waits for and the list of upstream arcs waiting for it. Units are
 /// vehicles for the drive class and persons for the walk class.

@@ -56,9 +56,9 @@ extension QueueNetwork {
       for arc in queues[m].head.indices where queues[m].head[arc] >= 0 {
         var waiting: Int32 = 0
         var t = queues[m].head[arc]
-        while t >= 0, travellers.readyAt[Int(t)] <= now {
+        while t >= 0, travellers.motion[Int(t)].readyAt <= now {
           waiting += units(Int(t))
-          t = travellers.next[Int(t)]
+          t = travellers.motion[Int(t)].next
         }
         queued[m] += Int(waiting)
         queues[m].maxQueued[arc] = max(queues[m].maxQueued[arc], waiting)

@@ -5,8 +5,8 @@ import SimKernel
 extension QueueNetwork {
   /// A traveller sets off from its origin.
   func depart(_ t: Int, now: Int64) {
-    travellers.state[t] = .moving
-    personsDeparted += Int(travellers.persons[t])
+    travellers.motion[t].state = .moving
+    personsDeparted += Int(travellers.motion[t].persons)
     start(t, at: Int(travellers.origin[t]), now: now)
   }
 
@@ -23,7 +23,7 @@ extension QueueNetwork {
 
   /// Units a traveller takes on a link: one vehicle, or its persons.
   @inline(__always) func units(_ t: Int) -> Int32 {
-    travellers.mode[t] == .drive ? 1 : travellers.persons[t]
+    travellers.motion[t].mode == .drive ? 1 : travellers.motion[t].persons
   }
 
   /// Schedules a check of `arc`'s head at `time`, cancelling earlier ones.
@@ -38,7 +38,7 @@ extension QueueNetwork {
 
   /// When the head of `arc` may leave: its free-flow time and the flow gap.
   @inline(__always) func leaveTime(_ m: Int, _ arc: Int, _ t: Int) -> Int64 {
-    max(travellers.readyAt[t], Int64(queues[m].nextExit[arc].rounded()))
+    max(travellers.motion[t].readyAt, Int64(queues[m].nextExit[arc].rounded()))
   }
 
   /// A stuck check: the head of `arc` has waited `stuckTime` for room,
@@ -103,33 +103,34 @@ extension QueueNetwork {
 
   /// Puts a traveller at the tail of `arc`.
   func enter(_ t: Int, _ arc: Int, now: Int64) {
-    let m = Int(travellers.mode[t].rawValue)
+    let m = Int(travellers.motion[t].mode.rawValue)
     let link = arc >> 1
     let u = units(t)
     queues[m].load[arc] += u
     var seconds: Double
-    if travellers.mode[t] == .drive {
+    if travellers.motion[t].mode == .drive {
       seconds = queues[m].freeTime[link]
     } else {
       let area = queues[m].area[link]
       let density = area > 0 ? Double(queues[m].load[arc]) / area : 0
-      seconds = queues[m].length[link] / (travellers.speed[t] * Self.speedShare(density: density))
+      let speed = travellers.speed[t] * Self.speedShare(density: density)
+      seconds = queues[m].length[link] / speed
     }
-    travellers.arc[t] = Int32(arc)
-    travellers.enteredAt[t] = now
+    travellers.motion[t].arc = Int32(arc)
+    travellers.motion[t].enteredAt = now
     // Capped at 10^9 s, so a near-zero speed cannot overflow the clock.
-    travellers.readyAt[t] = now + Int64((min(seconds, 1e9) * 1000).rounded())
-    travellers.next[t] = -1
+    travellers.motion[t].readyAt = now + Int64((min(seconds, 1e9) * 1000).rounded())
+    travellers.motion[t].next = -1
     let node = Int(graphs[m].arcHead[arc])
-    let k = freshTree(travellers.mode[t], Int(travellers.destinations[t]))
-    travellers.expectedCost[t] = trees[k].cost[node]
+    let k = freshTree(travellers.motion[t].mode, Int(travellers.motion[t].destinations))
+    travellers.motion[t].expectedCost = trees[k].cost[node]
     let last = queues[m].tail[arc]
     queues[m].tail[arc] = Int32(t)
     if last >= 0 {
-      travellers.next[Int(last)] = Int32(t)
+      travellers.motion[Int(last)].next = Int32(t)
     } else {
       queues[m].head[arc] = Int32(t)
-      scheduleHead(travellers.mode[t], arc, at: leaveTime(m, arc, t))
+      scheduleHead(travellers.motion[t].mode, arc, at: leaveTime(m, arc, t))
     }
   }
 
@@ -149,9 +150,9 @@ extension QueueNetwork {
     let m = Int(mode.rawValue)
     let t = Int(queues[m].head[arc])
     let u = units(t)
-    queues[m].head[arc] = travellers.next[t]
-    if travellers.next[t] < 0 { queues[m].tail[arc] = -1 }
-    travellers.next[t] = -1
+    queues[m].head[arc] = travellers.motion[t].next
+    if travellers.motion[t].next < 0 { queues[m].tail[arc] = -1 }
+    travellers.motion[t].next = -1
     queues[m].load[arc] -= u
     queues[m].blockedSince[arc] = -1
     let gap = min(Double(u) / queues[m].capacity[arc >> 1] * 1000, 1e12)
@@ -186,11 +187,11 @@ extension QueueNetwork {
     var t = queues[m].head[arc]
     while t >= 0 {
       let i = Int(t)
-      let spent = now - travellers.enteredAt[i]
-      let back = min(spent, travellers.readyAt[i] - travellers.enteredAt[i])
-      t = travellers.next[i]
-      travellers.next[i] = -1
-      travellers.rerouted[i] = true
+      let spent = now - travellers.motion[i].enteredAt
+      let back = min(spent, travellers.motion[i].readyAt - travellers.motion[i].enteredAt)
+      t = travellers.motion[i].next
+      travellers.motion[i].next = -1
+      travellers.motion[i].rerouted = true
       turnedBack += 1
       simulator.schedule(returnHandler, at: SimTime(ms: now + back), payload: Int64(i))
     }
@@ -205,9 +206,9 @@ extension QueueNetwork {
 
   /// A traveller that turned back reaches the node it had left.
   func returned(_ t: Int, now: Int64) {
-    let m = Int(travellers.mode[t].rawValue)
-    let node = Int(graphs[m].arcTail[Int(travellers.arc[t])])
-    travellers.arc[t] = -1
+    let m = Int(travellers.motion[t].mode.rawValue)
+    let node = Int(graphs[m].arcTail[Int(travellers.motion[t].arc)])
+    travellers.motion[t].arc = -1
     start(t, at: node, now: now)
   }
 
@@ -215,9 +216,9 @@ extension QueueNetwork {
   /// admitted at once, or queues at the door until the shelter opens and
   /// the groups before it are through (at the admission rate, if any).
   func arrive(_ t: Int, at s: Int, now: Int64) {
-    travellers.arc[t] = -1
+    travellers.motion[t].arc = -1
     travellers.shelter[t] = Int32(s)
-    let persons = Int(travellers.persons[t])
+    let persons = Int(travellers.motion[t].persons)
     let rate = shelters.admissionRates[s]
     let opening = max(now, shelters.opensAt[s])
     guard rate != nil || opening > now else {
@@ -227,7 +228,7 @@ extension QueueNetwork {
       checkFull(s)
       return
     }
-    travellers.state[t] = .admitting
+    travellers.motion[t].state = .admitting
     shelters.queued[s] += persons
     var done = Double(opening)
     if let rate {
@@ -241,7 +242,7 @@ extension QueueNetwork {
   /// A group queued at a shelter's door is admitted.
   func admitted(_ t: Int, now: Int64) {
     let s = Int(travellers.shelter[t])
-    let persons = Int(travellers.persons[t])
+    let persons = Int(travellers.motion[t].persons)
     shelters.queued[s] -= persons
     shelters.occupancy[s] += persons
     shelters.peak[s] = max(shelters.peak[s], shelters.occupancy[s])
@@ -264,18 +265,18 @@ extension QueueNetwork {
   }
 
   func settleSafe(_ t: Int, now: Int64) {
-    travellers.state[t] = .safe
+    travellers.motion[t].state = .safe
     travellers.settledAt[t] = now
-    personsSafe += Int(travellers.persons[t])
+    personsSafe += Int(travellers.motion[t].persons)
     settled(now: now)
   }
 
   /// No open route to a shelter with room: the traveller shelters where it is.
   func settleInPlace(_ t: Int, now: Int64) {
-    travellers.arc[t] = -1
-    travellers.state[t] = .inPlace
+    travellers.motion[t].arc = -1
+    travellers.motion[t].state = .inPlace
     travellers.settledAt[t] = now
-    personsInPlace += Int(travellers.persons[t])
+    personsInPlace += Int(travellers.motion[t].persons)
     settled(now: now)
   }
 

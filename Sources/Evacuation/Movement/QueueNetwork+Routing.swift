@@ -49,20 +49,20 @@ extension QueueNetwork {
   /// costs more than it did when it set off on its last link (a closure, a
   /// shelter filled) counts as re-routed.
   func nextStep(_ t: Int, at node: Int) -> Step {
-    let mode = travellers.mode[t]
-    let destinations = Int(travellers.destinations[t])
-    let cameByLink = travellers.arc[t] >= 0
+    let mode = travellers.motion[t].mode
+    let destinations = Int(travellers.motion[t].destinations)
+    let cameByLink = travellers.motion[t].arc >= 0
     while true {
       let k = freshTree(mode, destinations)
       let cost = trees[k].cost[node]
-      if cameByLink, cost > travellers.expectedCost[t] * (1 + 1e-12) + 1e-9 {
-        travellers.rerouted[t] = true
+      if cameByLink, cost > travellers.motion[t].expectedCost * (1 + 1e-12) + 1e-9 {
+        travellers.motion[t].rerouted = true
       }
       guard cost.isFinite else { return .stranded }
       let arc = Int(trees[k].nextArc[node])
       if arc >= 0 { return .move(arc) }
       let s = Int(trees[k].root[node])
-      if shelterFits(s, persons: Int(travellers.persons[t])) { return .arrive(s) }
+      if shelterFits(s, persons: Int(travellers.motion[t].persons)) { return .arrive(s) }
       markFull(s)
     }
   }
