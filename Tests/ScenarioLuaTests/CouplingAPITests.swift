@@ -17,12 +17,15 @@ import Testing
 
     """
 
+  /// Whether any metric belongs to the response or supply models.
   static func hasModelMetrics(_ metrics: [String: Double]) -> Bool {
     metrics.keys.contains { name in
       ["response.", "teams.", "reports.", "supply."].contains { name.hasPrefix($0) }
     }
   }
 
+  /// Admissions at 100 s and 3700 s run the school dry at 7300 s.
+  ///
   /// East leaves at 0 s and is admitted at 100 s; west, ordered at 1 h,
   /// at 3700 s. Water at 3 L per person per day (0.125 L/h): 50 persons
   /// use 6.25 L from 100 s to 3700 s, leaving 12.5 L of 18.75 L; 100
@@ -48,8 +51,10 @@ import Testing
     #expect(outcome.kinds.contains("supply.ran_out"))
   }
 
-  /// The first order (at 0 s) opens the chain with the default deadlines;
-  /// the second does not reopen it. At 3 h: village first due 600 s (filed
+  /// Reports owed at 3 h on an order at 0 s, by hand.
+  ///
+  /// The first order opens the chain with the default deadlines; the
+  /// second does not reopen it. At 3 h: village first due 600 s (filed
   /// at 300 s: on time), township first due 1200 s (filed at 1500 s:
   /// late), township follow-ups due 3600 s and 7200 s (missing) with the
   /// next at 10800 s pending, county first due 7200 s (missing).
