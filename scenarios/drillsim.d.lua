@@ -458,7 +458,7 @@ function sim.shelter.close(id) end
 ---@return ShelterStatus
 function sim.shelter.status(id) end
 
---- Response: teams, incidents, dispatch, reinforcements (built at the first call; needs a map).
+--- Response: teams, incidents, dispatch, reinforcements (built at run start on a map with stations, depots or shelters, else at the first call; needs a map).
 ---@alias TeamKind "fire_rescue"|"water_rescue"|"medical"|"hazmat"|"mine"|"militia"|"reservists"|"micro_fire_station"|"property_staff"|"security_guards"|"volunteers"
 ---@alias IncidentKind "trapped"|"structure_fire"|"injured"|"assistance"|"other"
 
@@ -510,7 +510,7 @@ function sim.reports.close(id) end
 ---@return boolean|nil, number|nil
 function sim.report(options) end
 
---- Supplies: depots, shelters, deliveries, agreement reserves (built at the first call; needs a map).
+--- Supplies: depots, shelters, deliveries, agreement reserves (built at run start on a map with stations, depots or shelters, else at the first call; needs a map).
 ---@alias SupplyItem "water"|"food"|"blankets"|"medicine"|"sandbags"
 sim.supply = {}
 ---@param options {id: string, at?: string}

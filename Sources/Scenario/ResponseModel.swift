@@ -91,7 +91,8 @@ final class LiveResponseRouting: ResponseRouting {
   /// Copies the map's closures; only changed links touch the network.
   private func synchronise() {
     var wanted = [ResponseNetwork.LinkState](repeating: .open, count: states.count)
-    for (id, closure) in map.hazardClosures where closure.driving || closure.walking {
+    for (id, list) in map.hazardClosures
+    where list.contains(where: { $0.closure.driving || $0.closure.walking }) {
       if let index = map.township.linkIndex(of: id) { wanted[index] = .flooded }
     }
     for id in map.closedByScript {

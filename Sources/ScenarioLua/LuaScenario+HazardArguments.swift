@@ -67,6 +67,7 @@ extension LuaScenario {
       }
     }
     sink.record(at: simulator.now, kind: name, fields: logged)
+    coupleHostEvent(name)
     stack.push(.table(LuaScenario.entries(fields)))
     let payload = stack.count
     for handler in handlers[name] ?? [] {

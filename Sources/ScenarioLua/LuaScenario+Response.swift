@@ -7,9 +7,11 @@ import SimKernel
 /// `sim.request_reinforcement`, `sim.command_post`, `sim.reports.*` and
 /// `sim.report`: the response model on the run's map.
 ///
-/// The model is built at the first response call, with one default team
-/// per mapped station. While the script has a `sim.on("incident", fn)`
-/// handler it owns dispatch (the default policy is off); otherwise every
+/// The model is built once the setup has run when the map has stations,
+/// depots or shelters (LuaScenario+Coupling), else at the first response
+/// call, with one default team per mapped station. While the script has a
+/// `sim.on("incident", fn)` handler it owns dispatch (the default policy is
+/// off); otherwise every
 /// alarm and every freed team runs the default policy. Everything the
 /// centre does is logged and started as a `sim.on` event.
 extension LuaScenario {
@@ -116,14 +118,11 @@ extension LuaScenario {
     }
   }
 
-  /// The response model, built at the first call.
+  /// The response model, built now if it was not yet.
   func requireResponse(_ call: LuaCall) throws(LuaCallError) -> ResponseModel {
     if let response { return response }
     let map = try requireMap()
-    let model = try modelCall(call) {
-      try ResponseModel(map: map, simulator: simulator, streams: streams, start: spec.start)
-    }
-    model.centre.observer = { [unowned(unsafe) self] event in self.announce(event) }
+    let model = try modelCall(call) { try makeResponse(on: map) }
     response = model
     return model
   }

@@ -6,10 +6,12 @@ import SimKernel
 /// `sim.supply.*`: depots, shelters, deliveries and agreement reserves on
 /// the run's map.
 ///
-/// The model is built at the first `sim.supply` call, with the map's
-/// depots (one truck each) and shelters. Everything it does is logged and
-/// started as a `sim.on` event (`supply.low_stock`, `supply.ran_out`,
-/// `supply.departed`, `supply.arrived`, `supply.blocked`,
+/// The model is built once the setup has run when the map has stations,
+/// depots or shelters (LuaScenario+Coupling), else at the first
+/// `sim.supply` call, with the map's depots (one truck each) and shelters,
+/// whose headcounts follow the evacuation's admissions. Everything it does
+/// is logged and started as a `sim.on` event (`supply.low_stock`,
+/// `supply.ran_out`, `supply.departed`, `supply.arrived`, `supply.blocked`,
 /// `supply.reserve_arrived`).
 extension LuaScenario {
   /// The Lua half of the supply API, spliced into the prelude.
@@ -165,12 +167,11 @@ extension LuaScenario {
     }
   }
 
-  /// The supply model, built at the first call.
+  /// The supply model, built now if it was not yet.
   func requireSupply(_ call: LuaCall) throws(LuaCallError) -> SupplyModel {
     if let supply { return supply }
     let map = try requireMap()
-    let model = try modelCall(call) { try SupplyModel(map: map, simulator: simulator) }
-    model.network.observer = { [unowned(unsafe) self] event in self.announce(event) }
+    let model = try modelCall(call) { try makeSupply(on: map) }
     supply = model
     return model
   }

@@ -38,9 +38,12 @@ public final class LuaScenario {
   var fire: FireModel?
   /// The evacuation, built at the first `sim.evacuate`, `sim.evacuation`
   /// or `sim.shelter` call (see LuaScenario+Evacuation).
-  var evacuation: EvacuationModel?
-  var response: ResponseModel?  // LuaScenario+Response, built at the first response call
-  var supply: SupplyModel?  // LuaScenario+Supply, built at the first sim.supply call
+  var evacuation: EvacuationModel? { didSet { coupleShelterSupply() } }
+  /// The response and the supplies, built once the setup has run when the
+  /// map has stations, depots or shelters, else at their first call (see
+  /// LuaScenario+Coupling, +Response and +Supply).
+  var response: ResponseModel?
+  var supply: SupplyModel? { didSet { coupleShelterSupply() } }
   var floodStep = LuaScenario.defaultFloodStep
   /// Power, network and road cuts, made at the first `sim.outage` call or
   /// when a hazard reaches a supplying facility (see +Outages).
@@ -161,6 +164,7 @@ public final class LuaScenario {
     }
     if let failure { throw failure }
     try checkOverrides()
+    try buildDefaultModels()
   }
 
   /// Every `--param` must name a declared parameter.

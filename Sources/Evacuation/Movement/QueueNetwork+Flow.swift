@@ -224,6 +224,7 @@ extension QueueNetwork {
     guard rate != nil || opening > now else {
       shelters.occupancy[s] += persons
       shelters.peak[s] = max(shelters.peak[s], shelters.occupancy[s])
+      onAdmit?(s, persons)
       settleSafe(t, now: now)
       checkFull(s)
       return
@@ -246,6 +247,7 @@ extension QueueNetwork {
     shelters.queued[s] -= persons
     shelters.occupancy[s] += persons
     shelters.peak[s] = max(shelters.peak[s], shelters.occupancy[s])
+    onAdmit?(s, persons)
     settleSafe(t, now: now)
   }
 

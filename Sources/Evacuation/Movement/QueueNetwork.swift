@@ -96,6 +96,10 @@ public final class QueueNetwork {
   /// Called whenever a traveller (by index) leaves a link, with the link
   /// and class: for tracing flows and for tests; nil costs nothing.
   public var onLeave: ((_ link: Int, _ mode: TravellerMode, _ traveller: Int) -> Void)?
+  /// Called whenever a shelter admits a group, with the shelter index and
+  /// its persons, at the admission's sim time: models that follow the
+  /// headcount (supplies) see it change when it does; nil costs nothing.
+  public var onAdmit: ((_ shelter: Int, _ persons: Int) -> Void)?
 
   /// Travellers neither safe nor sheltering in place.
   public internal(set) var unsettled = 0
