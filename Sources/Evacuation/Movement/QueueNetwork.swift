@@ -97,6 +97,10 @@ public final class QueueNetwork {
   /// and class: for tracing flows and for tests; nil costs nothing.
   public var onLeave: ((_ link: Int, _ mode: TravellerMode, _ traveller: Int) -> Void)?
 
+  /// Called after each time-series sample, with its time: lets a caller
+  /// integrate over the run on the same clock without events of its own.
+  public var onSample: ((SimTime) -> Void)?
+
   /// Travellers neither safe nor sheltering in place.
   public internal(set) var unsettled = 0
   /// Persons by outcome, kept as they change.
