@@ -100,6 +100,7 @@ extension LuaScenario {
     bindFireCoupling { name, key, body in bind(name, as: key, body) }
     bindGround { name, key, body in bind(name, as: key, body) }
     bindEvacuation { name, key, body in bind(name, as: key, body) }
+    bindWarnings { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 
