@@ -6,23 +6,26 @@ import Township
 /// was over its threshold.
 ///
 /// Definition: at every sample of the movement's time series (every 60 s
-/// from the first order while anyone is unsettled; no event of its own),
-/// the persons who are either at home (every household of the roster that
+/// from the first order while anyone is unsettled) and at every flood step
+/// (every 60 s while there is a flood) — no event of its own — the persons
+/// who are either at home (every household of the roster that
 /// has not set off: not yet departed, waiting for a warning or for help,
 /// refusing, or outside the ordered zones) where the hazard is over its
 /// threshold at the household's position, or on a link where it is over
 /// its threshold at the link's midpoint, are multiplied by the time since
-/// the previous sample and summed; the metric is that sum in minutes.
+/// the previous sample (or since the model was built) and summed; the
+/// metric is that sum in minutes. People sheltering in place are not
+/// counted (they stopped where they found no way on).
 /// The hazard test (`hazard`) is set by the run: flood depth over the
 /// walking threshold (0.5 m) or the fire's arrival time passed. The flood
 /// is read as of its last coupling step.
 extension EvacuationModel {
-  /// Adds the exposure since the previous sample, counted at `time`.
-  func sampleExposure(upTo time: SimTime) {
-    guard let hazard else { return }
-    let last = exposureSampledAt ?? time
+  /// Adds the exposure since the previous sample, counted at `time`;
+  /// samples at or before the previous one add nothing.
+  public func sampleExposure(upTo time: SimTime) {
+    guard let hazard, time > exposureSampledAt else { return }
+    let last = exposureSampledAt
     exposureSampledAt = time
-    guard time > last else { return }
     let interval = (time - last).seconds
     var exposed = 0
     var home = [Bool](repeating: true, count: roster.count)

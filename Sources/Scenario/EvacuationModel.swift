@@ -62,8 +62,8 @@ public final class EvacuationModel {
   var gridChannelWarned: [Bool]
   /// Person-seconds spent in hazard so far (see `sampleExposure`).
   public internal(set) var exposedPersonSeconds = 0.0
-  /// When exposure was last sampled.
-  var exposureSampledAt: SimTime?
+  /// When exposure was last sampled (at first, when the model was built).
+  var exposureSampledAt: SimTime
   /// Each household's rank in its zone, built on first use.
   var zoneRanks: [Int] = []
   /// The household of each traveller (network index).
@@ -104,6 +104,7 @@ public final class EvacuationModel {
     self.simulator = simulator
     self.streams = streams
     self.roster = roster
+    exposureSampledAt = simulator.now
     network = QueueNetwork(township: map.township, simulator: simulator, options: options)
     ordered = [Bool](repeating: false, count: map.township.zones.count)
     warnedZones = ordered

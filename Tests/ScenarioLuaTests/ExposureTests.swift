@@ -28,8 +28,9 @@ import Testing
   }
 
   /// The pit holds 1 m of water, over the 0.5 m walking threshold: the two
-  /// singles of wet wait at home until they leave at 300 s, counted at the
-  /// samples of 60, 120, 180, 240 and 300 s: 2 persons x 300 s = 10
+  /// singles of wet wait at home from the order at 0 until they leave at
+  /// 300 s, counted at the flood steps and movement samples every 60 s up to
+  /// 300 s (each sample counts the time since the last): 2 x 300 s = 10
   /// person-minutes. Dry stays dry, and the path's midpoint (150 m) is
   /// high ground, so nothing more counts; without water nothing does.
   @Test func peopleWaitingInTheWaterCount() throws {
