@@ -442,6 +442,20 @@ function sim.evacuate(spec) end
 ---@param spec WarnSpec
 function sim.warn(spec) end
 
+---@class PopulationSpec
+---@field compliance? number|table<string, number> Share of households that follow an order, or per group (default 1)
+---@field vehicle_share? number Households with a car (0.4)
+---@field second_vehicle_share? number Car owners with a second car (0.1)
+---@field visitor_vehicle_share? number Visitor parties with a car (0.8)
+---@field elderly_alone_assistance_share? number Elderly living alone who need help to leave (0.3)
+---@field household_size? number Persons per household where a zone gives none (2.62)
+---@field scatter_radius? number Metres around the zone's point households are scattered over (0)
+
+--- How the household roster is drawn from the map's zones; call it before
+--- the first sim.evacuate, sim.warn or sim.warning call.
+---@param spec PopulationSpec
+function sim.population(spec) end
+
 sim.warning = {}
 --- Replaces parts of a channel's standard model; before the first sim.warn.
 ---@param name "broadcast"|"sms"|"wechat"|"call"|"gong"|"door"

@@ -102,7 +102,8 @@ extension LuaScenario {
     let map = try requireMap()
     let model: EvacuationModel
     do {
-      model = try EvacuationModel(map: map, simulator: simulator, streams: streams)
+      model = try EvacuationModel(
+        map: map, simulator: simulator, streams: streams, population: population)
     } catch {
       throw LuaCallError(error.description)
     }

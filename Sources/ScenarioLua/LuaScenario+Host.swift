@@ -101,6 +101,7 @@ extension LuaScenario {
     bindGround { name, key, body in bind(name, as: key, body) }
     bindEvacuation { name, key, body in bind(name, as: key, body) }
     bindWarnings { name, key, body in bind(name, as: key, body) }
+    bindPopulation { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

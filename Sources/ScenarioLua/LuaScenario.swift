@@ -1,3 +1,4 @@
+import Evacuation
 import Foundation
 import LuaHost
 import Scenario
@@ -39,6 +40,8 @@ public final class LuaScenario {
   /// The evacuation, built at the first `sim.evacuate`, `sim.evacuation`
   /// or `sim.shelter` call (see LuaScenario+Evacuation).
   var evacuation: EvacuationModel?
+  /// How the roster is drawn (`sim.population`), until it is.
+  var population = PopulationOptions()
   var floodStep = LuaScenario.defaultFloodStep
   /// Power, network and road cuts, made at the first `sim.outage` call or
   /// when a hazard reaches a supplying facility (see +Outages).

@@ -31,6 +31,8 @@ import Testing
     return log
   }
 
+  /// Zone counts follow the door walk's knocks.
+  ///
   /// Knocks end at 750, 780 and 810 s; each single leaves 60 s later and
   /// walks 100 s. At 780 s two are warned and one is not; at 900 s all
   /// three walk the path; at 960 s two are in the hall (910, 940 s).

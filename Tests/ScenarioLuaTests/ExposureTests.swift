@@ -5,6 +5,8 @@ import Testing
 /// `evacuation.exposed_person_min`: person-minutes spent where a hazard is
 /// over its threshold, sampled on the movement's 60 s clock.
 @Suite struct ExposureTests {
+  /// A pit beside high ground.
+  ///
   /// 300 m x 100 m of 10 m cells: a pit at z = 0 for x < 30 m, z = 5 m
   /// elsewhere. Wet (2 singles) stands in the pit at a; dry (1 single) on
   /// high ground at b, where the hall is.
@@ -27,6 +29,8 @@ import Testing
       """, files: ["dem.asc": Self.terrain])
   }
 
+  /// Only the time spent waiting in the water counts.
+  ///
   /// The pit holds 1 m of water, over the 0.5 m walking threshold: the two
   /// singles of wet wait at home from the order at 0 until they leave at
   /// 300 s, counted at the flood steps and movement samples every 60 s up to

@@ -6,6 +6,8 @@ import Testing
 /// `sim.warn`, `sim.warning.*` and their coupling to outages and orders,
 /// checked against hand calculations.
 @Suite struct WarningAPITests {
+  /// A valley village on a path to its hall.
+  ///
   /// a -(100 m path, 10 p/s)- b (hall). Valley at a: 3 singles in grid g1,
   /// walking 1 m/s, all standing on the zone's point.
   static let valley = """
@@ -27,6 +29,8 @@ import Testing
     sim.warning.channel("door", { delay = 120, time_per_door = 30 })
     """
 
+  /// Cuts silence SMS and broadcast and send grid staff to the doors.
+  ///
   /// With power and network cut, SMS and broadcast reach nobody and the
   /// responsible person's phone never rings: at the 600 s deadline the
   /// grid escalates straight to door to door (a re-call cannot get
