@@ -78,6 +78,25 @@ import Testing
     #expect(outcome.metrics["warning.households"] == nil)
   }
 
+  /// With a compliance of 0 every household stays and is counted; the
+  /// roster's options cannot change once it is drawn.
+  @Test func noComplianceMeansEveryoneRefuses() throws {
+    let outcome = try ScenarioHarness.run(
+      Self.valley.replacingOccurrences(
+        of: "sim.warning.call_and_answer",
+        with: "sim.population { compliance = 0 }\n"
+          + "sim.warning.call_and_answer")
+          + """
+
+          sim.evacuate { zones = "all", mode = "walk", premovement = 60 }
+          sim.process(function() sim.population { compliance = 1 } end)
+          """)
+    #expect(outcome.metrics["evacuation.refused"] == 3)
+    #expect(
+      outcome.metrics["evacuation.persons"] == nil || outcome.metrics["evacuation.persons"] == 0)
+    #expect(outcome.result.error?.contains("already drawn") == true)
+  }
+
   /// Channels and 叫应 are fixed at the first warning.
   @Test(arguments: [
     (
