@@ -407,8 +407,9 @@ function sim.ground.rain(options) end
 ---@field zones string[]|string Zone ids, one id, or "all"
 ---@field to? string[]|string Shelter ids (default: the nearest open shelter with room)
 ---@field mode? "walk"|"drive"|"auto" auto (default): households with a car drive
----@field premovement? number|PremovementSpec Seconds from the order to setting off (default 0)
----@field car_share? number Share of households with a car (default 0.5)
+---@field premovement? number|PremovementSpec One delay law from the warning (or order) to setting off (default: per population group, lognormal, median 5 min for residents)
+---@field car_share? number In auto mode: share of each zone's households that drive (default: those with a vehicle)
+---@field shadow_share? number Share of households outside the ordered zones that leave anyway (default 0.2)
 
 ---@class EvacuationOrdered
 ---@field households integer
@@ -444,6 +445,68 @@ function sim.ground.rain(options) end
 ---@param spec EvacuationSpec
 ---@return EvacuationOrdered
 function sim.evacuate(spec) end
+
+---@class WarnSpec
+---@field zones string[]|string Zone ids, one id, or "all"
+---@field channels ("broadcast"|"sms"|"wechat"|"call"|"gong"|"door")[]
+---@field message? string
+---@field at? number When the warning is issued (default now)
+---@field call_and_answer? boolean Whether grid responsible persons must acknowledge (default true)
+---@field gongs? {x: number, y: number}[] Where gongs sound (default: each zone's centre)
+
+---@class ChannelSpec
+---@field delay? number Seconds from the warning to the first reach
+---@field time_constant? number Exponential reach curve (s)
+---@field half_time? number Logistic reach curve: half time (s)
+---@field spread? number Logistic reach curve: spread (s)
+---@field reach? number|table<string, number> Reachable share, or per group ({ default = .8, elderly = .5 })
+---@field needs? ("power"|"network")[] What must be up in the household's zone
+---@field radius? number Gong audibility radius (m)
+---@field walk_speed? number Door to door: staff walking speed (m/s)
+---@field time_per_door? number Door to door: seconds per door
+
+---@class CallAndAnswerSpec
+---@field call_delay? number Seconds until the responsible person's phone rings (30)
+---@field answer_probability? number (0.95)
+---@field ack_median? number Median seconds from answering to acknowledging (120)
+---@field ack_sigma? number Lognormal sigma of that delay (0.8)
+---@field deadline? number Seconds after the warning to acknowledge by (900)
+---@field recall_deadline? number Seconds after the re-call before door to door (600)
+---@field needs? ("power"|"network")[] What a call needs in the grid's zone
+
+--- Issues a warning to zones by channels; each grid's responsible person
+--- must acknowledge (叫应) by the deadline or is escalated. Outages
+--- (sim.outage.cut) silence the channels that need power or network.
+--- Households of warned zones that are ordered out leave at their first
+--- warning plus their pre-movement time. Logs "warning.issued" and, per
+--- grid, "warning.warned", "warning.acknowledged", "warning.escalated",
+--- "warning.door_started", "warning.door_finished".
+--- Metrics: warning.<grid>.ack_s, warning.grids_acknowledged, ...
+---@param spec WarnSpec
+function sim.warn(spec) end
+
+---@class PopulationSpec
+---@field compliance? number|table<string, number> Share of households that follow an order, or per group (default 1)
+---@field vehicle_share? number Households with a car (0.4)
+---@field second_vehicle_share? number Car owners with a second car (0.1)
+---@field visitor_vehicle_share? number Visitor parties with a car (0.8)
+---@field elderly_alone_assistance_share? number Elderly living alone who need help to leave (0.3)
+---@field household_size? number Persons per household where a zone gives none (2.62)
+---@field scatter_radius? number Metres around the zone's point households are scattered over (0)
+
+--- How the household roster is drawn from the map's zones; call it before
+--- the first sim.evacuate, sim.warn or sim.warning call.
+---@param spec PopulationSpec
+function sim.population(spec) end
+
+sim.warning = {}
+--- Replaces parts of a channel's standard model; before the first sim.warn.
+---@param name "broadcast"|"sms"|"wechat"|"call"|"gong"|"door"
+---@param spec ChannelSpec
+function sim.warning.channel(name, spec) end
+--- Sets the 叫应 policy; before the first sim.warn.
+---@param spec CallAndAnswerSpec
+function sim.warning.call_and_answer(spec) end
 
 sim.evacuation = {}
 --- Everyone ordered out so far, or one zone's households.

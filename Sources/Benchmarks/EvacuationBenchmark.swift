@@ -30,14 +30,15 @@ struct EvacuationBenchmark {
     }
     let map = LiveMap(township: county.township)
     let simulator = Simulator()
-    let model = EvacuationModel(
-      map: map, simulator: simulator, streams: RandomStreams(seed: 1))
-    model.network.reserveTravellers(households)
     let order = EvacuationOrder(
       zones: Array(county.township.zones.indices), mode: .auto,
-      premovement: .lognormal(mu: 6.2, sigma: 0.6))
+      premovement: .lognormal(mu: 6.2, sigma: 0.6), carShare: 0.5)
+    let model: EvacuationModel
     do {
-      try model.evacuate(order, households: ZoneHouseholds())
+      model = try EvacuationModel(
+        map: map, simulator: simulator, streams: RandomStreams(seed: 1))
+      model.network.reserveTravellers(households)
+      try model.evacuate(order)
     } catch {
       TownshipBenchmarks.note("\(name): \(error)")
       return []

@@ -9,11 +9,23 @@ extension EvacuationModel {
 
   /// Records the evacuation's metrics and series as they stand at `now`.
   public func report(into metrics: inout MetricSeries, at now: SimTime) {
+    for row in warnings?.outcome.metrics() ?? [] {
+      metrics.record(row.name, row.value, at: now)
+    }
     guard let firstOrder else { return }
     recordSeries(into: &metrics, at: now)
     let township = map.township
     metrics.record("evacuation.order_s", firstOrder.seconds, at: now)
     metrics.record("evacuation.households", Double(households), at: now)
+    let outcomes: [(String, OrderTally.Kind)] = [
+      ("shadow", .shadow), ("awaiting_assistance", .awaitingAssistance),
+      ("awaiting_warning", .awaitingWarning), ("refused", .refused),
+    ]
+    for (name, kind) in outcomes {
+      metrics.record("evacuation.\(name)", Double(tally.persons(kind)), at: now)
+      metrics.record("evacuation.\(name)_households", Double(tally.households(kind)), at: now)
+    }
+    metrics.record("evacuation.exposed_person_min", exposedPersonSeconds / 60, at: now)
     record(network.clearance(), prefix: "evacuation", into: &metrics, at: now)
     metrics.record(
       "evacuation.en_route",

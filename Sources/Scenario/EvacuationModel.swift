@@ -2,15 +2,24 @@ import Evacuation
 import SimKernel
 import Township
 
-/// A run's evacuation: households from a roster moving over the run's map
-/// to its shelters on the queue network, with the map's closures.
+/// A run's evacuation: the household roster, warnings reaching it,
+/// mobilisation deciding who leaves when, and the households moving over
+/// the run's map to its shelters on the queue network, with the map's
+/// closures.
 ///
 /// Every closure the script or a hazard makes on the `LiveMap` reaches the
 /// movement as it happens (per mode: a flood closes a road to cars before
-/// walkers), including those made before the model was built. Times of
-/// travellers are measured from their zone's evacuation order.
+/// walkers), including those made before the model was built. A zone under
+/// a warning (`warn`) leaves household by household at each one's first
+/// warning plus its pre-movement delay; a zone ordered without one hears
+/// the order at once. Times of travellers are measured from their zone's
+/// evacuation order.
 public final class EvacuationModel {
   public let network: QueueNetwork
+  /// Every household of the run, drawn once from the map's zones.
+  public let roster: HouseholdRoster
+  /// Who leaves and after what delay; `evacuate` may override the delays.
+  public var mobilisation = MobilisationModel()
   let map: LiveMap
   let simulator: Simulator
   let streams: RandomStreams
@@ -22,25 +31,94 @@ public final class EvacuationModel {
   /// extreme tail is cut there rather than overflowing the clock.
   static let longestDelay = 1e9
   /// Time of the first order.
-  public private(set) var firstOrder: SimTime?
-  public private(set) var households = 0
+  public internal(set) var firstOrder: SimTime?
+  /// Households sent on their way (travellers added to the network).
+  public internal(set) var households = 0
+  /// Per household: decided (on its way, waiting for help, or staying
+  /// for good), so a later order does not count it twice.
+  var decided: [Bool]
+  /// Per household waiting for its warning before it can leave: the order
+  /// it obeys (index into `pending`), -1 otherwise.
+  var awaitingWarning: [Int32]
+  /// The orders whose households wait for their warnings.
+  var pending: [PendingOrder] = []
+  /// Per household: its pre-movement delay under the order that released
+  /// it (valid while it awaits its warning).
+  var pendingDelay: [SimTime]
+  /// Zones some warning was issued to (their households leave when warned).
+  var warnedZones: [Bool]
+  /// Households and persons by outcome of the orders so far.
+  public internal(set) var tally = OrderTally()
+  /// The warning run, built at the first `warn`.
+  public internal(set) var warnings: WarningRun?
+  /// Channel models replacing the standard ones, for the warning run.
+  public internal(set) var channelModels: [ChannelModel] = []
+  /// The 叫应 policy, for the warning run.
+  public internal(set) var callAndAnswer = CallAndAnswerPolicy()
+  /// Power and network per zone, asked by the warning channels.
+  public var infrastructure: any InfrastructureStatus = OutageSchedule()
+  /// Per grid and channel: whether the channel has reached anyone there yet
+  /// (the `warning.warned` event is written once per grid and channel).
+  var gridChannelWarned: [Bool]
+  /// Person-seconds spent in hazard so far (see `sampleExposure`).
+  public internal(set) var exposedPersonSeconds = 0.0
+  /// When exposure was last sampled (at first, when the model was built).
+  var exposureSampledAt: SimTime
+  /// Each household's rank in its zone, built on first use.
+  var zoneRanks: [Int] = []
+  /// The household of each traveller (network index).
+  var travellerHousehold: [Int] = []
+  /// Whether a place is over a hazard threshold at a time (see
+  /// `sampleExposure`); nil counts no exposure.
+  public var hazard: ((MapPoint, SimTime) -> Bool)?
 
-  /// Builds the network on `map`, draws pre-movement times from the run's
-  /// stream "evacuation.premovement".
-  public init(
+  /// Builds the network and the roster on `map`; the roster is drawn from
+  /// the run's stream "population" with `population`.
+  ///
+  /// - Throws: `ScenarioError` for invalid population options.
+  public convenience init(
     map: LiveMap, simulator: Simulator, streams: RandomStreams,
+    options: QueueNetwork.Options = QueueNetwork.Options(),
+    population: PopulationOptions = PopulationOptions()
+  ) throws(ScenarioError) {
+    let stream = streams.index(of: HouseholdRoster.streamName)
+    let roster: HouseholdRoster
+    do {
+      roster = try streams.draw(from: stream) { (s) throws(EvacuationError) in
+        try HouseholdRoster(township: map.township, options: population, stream: &s)
+      }
+    } catch {
+      throw ScenarioError("population", error.description)
+    }
+    self.init(map: map, simulator: simulator, streams: streams, roster: roster, options: options)
+  }
+
+  /// Builds the network on `map` for a given roster (whose zones are the
+  /// map's); pre-movement delays are drawn from the run's stream
+  /// "premovement".
+  public init(
+    map: LiveMap, simulator: Simulator, streams: RandomStreams, roster: HouseholdRoster,
     options: QueueNetwork.Options = QueueNetwork.Options()
   ) {
     self.map = map
     self.simulator = simulator
     self.streams = streams
+    self.roster = roster
+    exposureSampledAt = simulator.now
     network = QueueNetwork(township: map.township, simulator: simulator, options: options)
     ordered = [Bool](repeating: false, count: map.township.zones.count)
+    warnedZones = ordered
+    decided = [Bool](repeating: false, count: roster.count)
+    awaitingWarning = [Int32](repeating: -1, count: roster.count)
+    pendingDelay = [SimTime](repeating: .never, count: roster.count)
+    gridChannelWarned = [Bool](
+      repeating: false, count: roster.gridIDs.count * WarningChannel.allCases.count)
     for (index, link) in map.township.links.enumerated() {
       if let closed = map.closedModes(link: link.id) { apply(index, closed) }
     }
     map.observeClosures { [unowned(unsafe) self] index, closed in self.apply(index, closed) }
     network.onNotice = { [unowned(unsafe) self] notice in self.report(notice) }
+    network.onSample = { [unowned(unsafe) self] time in self.sampleExposure(upTo: time) }
   }
 
   func apply(_ link: Int, _ closed: LiveMap.HazardClosure) {
@@ -64,57 +142,6 @@ public final class EvacuationModel {
         "", "no shelter '\(id)' on the map" + (known.isEmpty ? " (it has none)" : " (\(known)...)"))
     }
     return index
-  }
-
-  /// Orders the zones out now.
-  ///
-  /// Every household of the roster sets off after its pre-movement delay. Returns the households and persons.
-  ///
-  /// - Throws: `ScenarioError` for a zone ordered before (its households
-  ///   are already on the roster).
-  @discardableResult
-  public func evacuate(_ order: EvacuationOrder, households source: EvacueeSource)
-    throws(ScenarioError) -> (households: Int, persons: Int)
-  {
-    for zone in order.zones where ordered[zone] {
-      throw ScenarioError("", "zone '\(map.township.zones[zone].id)' was already ordered out")
-    }
-    let now = simulator.now
-    if firstOrder == nil { firstOrder = now }
-    let destinations = order.shelters.isEmpty ? 0 : network.destinationSet(shelters: order.shelters)
-    let stream = streams.index(of: "evacuation.premovement")
-    var count = 0
-    var persons = 0
-    for zone in order.zones {
-      ordered[zone] = true
-      let node = map.township.zones[zone].node
-      for household in source.households(ofZone: zone, in: map.township) {
-        let delay = streams.draw(from: stream) { order.premovement.draw(&$0) }
-        let mode: TravellerMode
-        switch order.mode {
-        case .walk: mode = .walk
-        case .drive: mode = .drive
-        case .auto: mode = household.hasCar ? .drive : .walk
-        }
-        network.add(
-          TravellerSpec(
-            id: households, origin: node, persons: household.persons, mode: mode,
-            walkSpeed: household.walkSpeed,
-            departure: now + (SimTime(seconds: min(delay, Self.longestDelay)) ?? .zero),
-            orderTime: now, group: zone, destinations: destinations))
-        households += 1
-        count += 1
-        persons += household.persons
-      }
-    }
-    onEvent?(
-      "evacuation.order",
-      [
-        ("zones", .string(order.zones.map { map.township.zones[$0].id }.joined(separator: ","))),
-        ("mode", .string(order.mode.rawValue)), ("households", .integer(Int64(count))),
-        ("persons", .integer(Int64(persons))),
-      ])
-    return (count, persons)
   }
 
   /// Turns the network's notices into events.

@@ -1,8 +1,12 @@
+import Evacuation
 import Foundation
 import SimKernel
 
 /// An evacuation order: which zones leave, for which shelters, how, and
 /// after what delay.
+///
+/// Nil fields keep the run's mobilisation model (`MobilisationModel`): its
+/// pre-movement per population group and its shadow share.
 public struct EvacuationOrder: Sendable {
   /// How households travel.
   public enum Mode: String, Sendable, CaseIterable {
@@ -20,13 +24,25 @@ public struct EvacuationOrder: Sendable {
   /// open shelter with room.
   public var shelters: [Int]
   public var mode: Mode
-  public var premovement: DepartureDelay
+  /// One delay law for every group instead of the per-group defaults.
+  public var premovement: DepartureDelay?
+  /// Share of households outside the ordered zones that leave anyway.
+  public var shadowShare: Double?
+  /// In `auto` mode: the share of each zone's households that drive,
+  /// spread evenly over the roster (household k of a zone drives when
+  /// floor((k + 1) x share) > floor(k x share)); nil: those with a vehicle.
+  public var carShare: Double?
 
-  public init(zones: [Int], shelters: [Int] = [], mode: Mode, premovement: DepartureDelay) {
+  public init(
+    zones: [Int], shelters: [Int] = [], mode: Mode, premovement: DepartureDelay? = nil,
+    shadowShare: Double? = nil, carShare: Double? = nil
+  ) {
     self.zones = zones
     self.shelters = shelters
     self.mode = mode
     self.premovement = premovement
+    self.shadowShare = shadowShare
+    self.carShare = carShare
   }
 }
 
@@ -47,6 +63,22 @@ public enum DepartureDelay: Sendable, Equatable {
   public var isRandom: Bool {
     if case .fixed = self { return false }
     return true
+  }
+
+  /// The same law as a population model's distribution (an exponential
+  /// is a gamma of shape 1).
+  public var distribution: PremovementDistribution {
+    switch self {
+    case .fixed(let seconds): .fixed(seconds)
+    case .uniform(let a, let b): .uniform(low: a, high: b)
+    case .lognormal(let mu, let sigma) where sigma == 0: .fixed(exp(mu))
+    case .lognormal(let mu, let sigma): .lognormal(mu: mu, sigma: sigma)
+    case .gamma(let k, let theta): .gamma(shape: k, scale: theta)
+    case .weibull(let scale, let shape): .weibull(scale: scale, shape: shape)
+    case .exponential(let mean): .gamma(shape: 1, scale: mean)
+    case .normal(let mean, let sd) where sd == 0: .fixed(max(0, mean))
+    case .normal(let mean, let sd): .normal(mean: mean, sd: sd)
+    }
   }
 
   /// A delay in seconds, never negative.

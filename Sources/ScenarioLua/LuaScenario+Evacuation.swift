@@ -1,6 +1,7 @@
 import LuaHost
 import Scenario
 import SimKernel
+import Township
 
 /// `sim.evacuate`, `sim.evacuation` and `sim.shelter`: ordering zones out,
 /// following them and closing threatened shelters.
@@ -11,23 +12,27 @@ import SimKernel
 /// (`evacuation.order`, `shelter.full`, `shelter.closed`,
 /// `evacuation.settled`) go to events.jsonl and start `sim.on` handlers.
 extension LuaScenario {
-  static let evacuateFields = ["zones", "to", "mode", "premovement", "car_share"]
+  static let evacuateFields = [
+    "zones", "to", "mode", "premovement", "car_share", "shadow_share",
+  ]
 
   func bindEvacuation(_ bind: (StaticString, String, @escaping LuaState.Function) -> Void) {
     bind("sim.evacuate", "evacuate") { [unowned(unsafe) self] call throws(LuaCallError) in
       try self.optionTable(call, known: LuaScenario.evacuateFields)
       let model = try self.requireEvacuation()
-      let order = try self.evacuationOrder(call, model)
-      var source = ZoneHouseholds()
-      if let share = try self.numberField(call, "car_share", required: false) {
+      var order = try self.evacuationOrder(call, model)
+      for (key, path) in [
+        ("car_share", \EvacuationOrder.carShare), ("shadow_share", \.shadowShare),
+      ] {
+        guard let share = try self.numberField(call, key, required: false) else { continue }
         guard share >= 0, share <= 1 else {
-          throw call.argumentError(1, "field 'car_share' must be in [0, 1]")
+          throw call.argumentError(1, "field '\(key)' must be in [0, 1]")
         }
-        source.carShare = share
+        order[keyPath: path] = share
       }
       let made: (households: Int, persons: Int)
       do {
-        made = try model.evacuate(order, households: source)
+        made = try model.evacuate(order)
       } catch {
         throw self.hazardError(call, error)
       }
@@ -89,10 +94,23 @@ extension LuaScenario {
     }
   }
 
-  /// The run's evacuation model, built on first use.
+  /// The run's evacuation model, built on first use: the roster, the
+  /// outage board behind the warning channels and the hazards behind
+  /// exposure.
   func requireEvacuation() throws(LuaCallError) -> EvacuationModel {
     if let evacuation { return evacuation }
-    let model = EvacuationModel(map: try requireMap(), simulator: simulator, streams: streams)
+    let map = try requireMap()
+    let model: EvacuationModel
+    do {
+      model = try EvacuationModel(
+        map: map, simulator: simulator, streams: streams, population: population)
+    } catch {
+      throw LuaCallError(error.description)
+    }
+    model.infrastructure = OutageInfrastructure(zoneIDs: map.township.zones.map(\.id)) {
+      [unowned(unsafe) self] in self.outages
+    }
+    model.hazard = { [unowned(unsafe) self] point, time in self.isHazardous(point, at: time) }
     // Events are emitted from the event loop, never inside another call:
     // handlers start on the main thread's stack.
     model.onEvent = { [unowned(unsafe) self] kind, fields in
@@ -104,6 +122,17 @@ extension LuaScenario {
     }
     evacuation = model
     return model
+  }
+
+  /// Whether people at `point` are in danger at `time`: flood water deeper
+  /// than the walking threshold, or the fire arrived.
+  func isHazardous(_ point: MapPoint, at time: SimTime) -> Bool {
+    if let flood, let depth = flood.depth(x: point.x, y: point.y),
+      depth > flood.thresholds.walkDepth
+    {
+      return true
+    }
+    return fire?.arrival(x: point.x, y: point.y, now: time.seconds) != nil
   }
 
   /// A scalar event field as a Lua value (evacuation events carry no tables).

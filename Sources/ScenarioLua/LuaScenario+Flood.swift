@@ -148,6 +148,7 @@ extension LuaScenario {
     simulator.schedule(after: delay) { [unowned(unsafe) self] in
       guard self.failure == nil else { return }
       self.catchUpFlood(on: self.lua.stack)
+      self.evacuation?.sampleExposure(upTo: self.simulator.now)
       // A flood alone must not keep a run without a duration going forever.
       if self.spec.duration != nil || self.simulator.nextEventTime != nil {
         self.scheduleFloodTick()

@@ -28,6 +28,7 @@ extension LuaScenario {
     if let map { sources.append(map) }
     if let flood { sources.append(flood) }
     if let fire { sources.append(fire) }
+    if let evacuation { sources.append(evacuation) }
     return sources
   }
 

@@ -103,6 +103,8 @@ extension LuaScenario {
     bindEvacuation { name, key, body in bind(name, as: key, body) }
     bindResponse { name, key, body in bind(name, as: key, body) }
     bindSupply { name, key, body in bind(name, as: key, body) }
+    bindWarnings { name, key, body in bind(name, as: key, body) }
+    bindPopulation { name, key, body in bind(name, as: key, body) }
     // stack: host
   }
 

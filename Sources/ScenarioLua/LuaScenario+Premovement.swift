@@ -11,14 +11,14 @@ extension LuaScenario {
   ]
 
   /// `premovement = seconds` or `{ dist = "lognormal", mu = .., sigma = .. }`
-  /// (default 0: everyone leaves at the order).
-  func premovement(_ call: LuaCall) throws(LuaCallError) -> DepartureDelay {
+  /// (default nil: the population model's delays per group).
+  func premovement(_ call: LuaCall) throws(LuaCallError) -> DepartureDelay? {
     let value = call.field(1, "premovement") { call.value(at: $0, depth: 2) }
     func bad(_ problem: String) -> LuaCallError {
       call.argumentError(1, "field 'premovement': \(problem)")
     }
     switch value {
-    case .nil: return .fixed(seconds: 0)
+    case .nil: return nil
     case .integer(let i) where i >= 0: return .fixed(seconds: Double(i))
     case .number(let d) where d >= 0 && d.isFinite: return .fixed(seconds: d)
     case .table(let entries):

@@ -1,3 +1,4 @@
+import Evacuation
 import Foundation
 import LuaHost
 import Scenario
@@ -44,6 +45,8 @@ public final class LuaScenario {
   /// LuaScenario+Coupling, +Response and +Supply).
   var response: ResponseModel?
   var supply: SupplyModel? { didSet { coupleShelterSupply() } }
+  /// How the roster is drawn (`sim.population`), until it is.
+  var population = PopulationOptions()
   var floodStep = LuaScenario.defaultFloodStep
   /// Power, network and road cuts, made at the first `sim.outage` call or
   /// when a hazard reaches a supplying facility (see +Outages).

@@ -220,6 +220,12 @@ enum Prelude {
     sim.evacuate = H.evacuate
     sim.evacuation = { status = H.evacuation_status }
     sim.shelter = { close = H.shelter_close, status = H.shelter_status }
+    sim.warn = H.warn
+    sim.population = H.population
+    sim.warning = {
+      channel = function(name, spec) return H.warning_channel(spec or {}, name) end,
+      call_and_answer = H.warning_call_and_answer,
+    }
 
     -- Hazards ------------------------------------------------------------------
     sim.flood = {

@@ -4,8 +4,8 @@ import SimKernel
 import Testing
 import Township
 
-/// The evacuation's composition with the run: the minimal roster and the
-/// map's closures reaching the movement.
+/// The evacuation's composition with the run: the household roster through
+/// mobilisation onto the movement, and the map's closures reaching it.
 @Suite struct EvacuationModelTests {
   static func township() throws -> Township {
     try Township(
@@ -24,20 +24,52 @@ import Township
       ])
   }
 
-  /// 10 persons in 4 households: 3, 3, 2, 2; half own a car, spread
-  /// evenly: the 2nd and the 4th.
-  @Test func zoneHouseholdsShareOutPersonsAndCars() throws {
-    let households = ZoneHouseholds(carShare: 0.5).households(ofZone: 0, in: try Self.township())
-    #expect(households.map(\.persons) == [3, 3, 2, 2])
-    #expect(households.map(\.hasCar) == [false, true, false, true])
-    #expect(households.allSatisfy { $0.walkSpeed == 1.2 })
+  /// A roster of zone z (and, when asked, a second zone y on the same
+  /// node) with the given households, all in grid g.
+  static func roster(
+    _ households: [(size: Int, vehicles: Int, assisted: Bool, complies: Bool)],
+    shadowZone: Int? = nil
+  ) throws -> HouseholdRoster {
+    let origin = MapPoint(x: 0, y: 0)
+    let zones = shadowZone == nil ? ["z"] : ["z", "y"]
+    var roster = try HouseholdRoster(
+      zoneIDs: zones, zoneCentres: zones.map { _ in origin }, gridIDs: zones,
+      gridZones: Array(zones.indices))
+    for (k, h) in households.enumerated() {
+      let zone = k == shadowZone ? 1 : 0
+      try roster.append(
+        Household(
+          zone: zone, grid: zone, node: 0, position: origin, size: h.size, vehicles: h.vehicles,
+          needsAssistance: h.assisted, complies: h.complies))
+    }
+    return roster
+  }
+
+  static func model(_ roster: HouseholdRoster, twoZones: Bool = false) throws -> (
+    EvacuationModel, Simulator
+  ) {
+    var township = try Self.township()
+    if twoZones {
+      township = try Township(
+        nodes: township.nodes, links: township.links,
+        zones: township.zones + [
+          Zone(id: "y", node: 0, position: MapPoint(x: 0, y: 0), population: 1, households: 1)
+        ],
+        facilities: township.facilities)
+    }
+    let simulator = Simulator()
+    let model = EvacuationModel(
+      map: LiveMap(township: township), simulator: simulator, streams: RandomStreams(seed: 1),
+      roster: roster)
+    return (model, simulator)
   }
 
   /// A flood closes the road to cars only; the script's closure, made
   /// before the model existed, closes it for both.
   @Test func mapClosuresReachTheMovementPerMode() throws {
     let map = LiveMap(township: try Self.township())
-    let model = EvacuationModel(map: map, simulator: Simulator(), streams: RandomStreams(seed: 1))
+    let model = try EvacuationModel(
+      map: map, simulator: Simulator(), streams: RandomStreams(seed: 1))
     map.setHazardClosure(link: "ab", LiveMap.HazardClosure(driving: true, walking: false))
     #expect(model.network.isClosed(link: 0, mode: .drive))
     #expect(!model.network.isClosed(link: 0, mode: .walk))
@@ -46,7 +78,7 @@ import Township
 
     let scripted = LiveMap(township: try Self.township())
     scripted.close(link: "ab")
-    let later = EvacuationModel(
+    let later = try EvacuationModel(
       map: scripted, simulator: Simulator(), streams: RandomStreams(seed: 1))
     #expect(later.network.isClosed(link: 0, mode: .drive))
     #expect(later.network.isClosed(link: 0, mode: .walk))
@@ -57,13 +89,11 @@ import Township
   /// 3.75 m of carriageway, which passes 1.3 x 3.75 = 4.875 persons/s: the
   /// second group of walkers leaves 3 / 4.875 s after the first).
   @Test func autoModeDrivesWhoHasACar() throws {
-    let simulator = Simulator()
-    let model = EvacuationModel(
-      map: LiveMap(township: try Self.township()), simulator: simulator,
-      streams: RandomStreams(seed: 1))
-    try model.evacuate(
-      EvacuationOrder(zones: [0], mode: .auto, premovement: .fixed(seconds: 5)),
-      households: ZoneHouseholds(carShare: 0.5))
+    let roster = try Self.roster([
+      (3, 0, false, true), (3, 1, false, true), (2, 0, false, true), (2, 2, false, true),
+    ])
+    let (model, simulator) = try Self.model(roster)
+    try model.evacuate(EvacuationOrder(zones: [0], mode: .auto, premovement: .fixed(seconds: 5)))
     simulator.run()
     let outcomes = (0..<4).map(model.network.outcome)
     #expect(outcomes.map(\.mode) == [.walk, .drive, .walk, .drive])
@@ -71,5 +101,39 @@ import Township
     let walk = 5 + 100 / 1.2
     let expected: [Double] = [walk, 15, walk + 3 / 4.875, 17]
     #expect(zip(settled, expected).allSatisfy { abs($0 - $1) < 0.001 }, "\(settled)")
+  }
+
+  /// Households needing help wait for a team and non-compliers stay; only
+  /// the other two (2 + 4 persons) set off.
+  @Test func assistedHouseholdsWaitAndRefusersStay() throws {
+    let roster = try Self.roster([
+      (2, 0, false, true), (3, 0, true, true), (1, 0, false, false), (4, 0, false, true),
+    ])
+    let (model, simulator) = try Self.model(roster)
+    let made = try model.evacuate(
+      EvacuationOrder(zones: [0], mode: .walk, premovement: .fixed(seconds: 5)))
+    simulator.run()
+    #expect(made.households == 2 && made.persons == 6)
+    #expect(model.tally.persons(.awaitingAssistance) == 3)
+    #expect(model.tally.households(.awaitingAssistance) == 1)
+    #expect(model.tally.persons(.refused) == 1)
+    #expect(model.network.personsOrdered == 6)
+    #expect(model.network.personsSafe == 6)
+  }
+
+  /// With a shadow share of 1 the household of the unordered zone y hears
+  /// of the order 600 s later (the notice delay), leaves 5 s after that and
+  /// drives the 100 m at 10 m/s: safe at 615 s.
+  @Test func shadowHouseholdsLeaveAfterTheNoticeDelay() throws {
+    let roster = try Self.roster([(2, 1, false, true), (1, 1, false, true)], shadowZone: 1)
+    let (model, simulator) = try Self.model(roster, twoZones: true)
+    try model.evacuate(
+      EvacuationOrder(
+        zones: [0], mode: .drive, premovement: .fixed(seconds: 5), shadowShare: 1))
+    simulator.run()
+    let settled = (0..<2).map { model.network.outcome($0).settled?.seconds ?? -1 }
+    let notice = model.mobilisation.shadowNoticeDelay
+    #expect(settled == [5 + 10, notice + 5 + 10])
+    #expect(model.tally.persons(.shadow) == 1)
   }
 }

@@ -74,6 +74,7 @@ extension QueueNetwork {
       series.occupancy.append((time, s, shelters.occupancy[s]))
       lastSampledOccupancy[s] = shelters.occupancy[s]
     }
+    onSample?(time)
   }
 
   /// The most units of `mode` seen queued on each link (either

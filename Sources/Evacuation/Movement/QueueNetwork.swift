@@ -101,6 +101,10 @@ public final class QueueNetwork {
   /// headcount (supplies) see it change when it does; nil costs nothing.
   public var onAdmit: ((_ shelter: Int, _ persons: Int) -> Void)?
 
+  /// Called after each time-series sample, with its time: lets a caller
+  /// integrate over the run on the same clock without events of its own.
+  public var onSample: ((SimTime) -> Void)?
+
   /// Travellers neither safe nor sheltering in place.
   public internal(set) var unsettled = 0
   /// Persons by outcome, kept as they change.

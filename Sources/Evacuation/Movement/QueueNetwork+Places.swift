@@ -1,0 +1,32 @@
+import SimKernel
+
+/// Where travellers are now: for exposure to hazards and replay frames.
+extension QueueNetwork {
+  /// True while traveller `index` has not set off.
+  public func isWaiting(_ index: Int) -> Bool { travellers.state[index] == .waiting }
+
+  /// Persons on each link now (both directions, walking and driving),
+  /// including those turning back off a closed one.
+  public func personsOnLinks() -> [Int] {
+    var persons = [Int](repeating: 0, count: township.links.count)
+    for t in 0..<travellers.count where travellers.state[t] == .moving && travellers.arc[t] >= 0 {
+      persons[Int(travellers.arc[t]) / 2] += Int(travellers.persons[t])
+    }
+    return persons
+  }
+
+  /// Units of `mode` queued on each link now (both directions): those whose
+  /// free-flow time is over but who have not left it.
+  public func queuedOnLinks(mode: TravellerMode, now: SimTime) -> [Int] {
+    let m = Int(mode.rawValue)
+    var queued = [Int](repeating: 0, count: township.links.count)
+    for arc in queues[m].head.indices where queues[m].head[arc] >= 0 {
+      var t = queues[m].head[arc]
+      while t >= 0, travellers.readyAt[Int(t)] <= now.ms {
+        queued[arc / 2] += Int(units(Int(t)))
+        t = travellers.next[Int(t)]
+      }
+    }
+    return queued
+  }
+}
