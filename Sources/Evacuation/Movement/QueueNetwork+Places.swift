@@ -3,14 +3,14 @@ import SimKernel
 /// Where travellers are now: for exposure to hazards and replay frames.
 extension QueueNetwork {
   /// True while traveller `index` has not set off.
-  public func isWaiting(_ index: Int) -> Bool { travellers.state[index] == .waiting }
+  public func isWaiting(_ index: Int) -> Bool { travellers.motion[index].state == .waiting }
 
   /// Persons on each link now (both directions, walking and driving),
   /// including those turning back off a closed one.
   public func personsOnLinks() -> [Int] {
     var persons = [Int](repeating: 0, count: township.links.count)
-    for t in 0..<travellers.count where travellers.state[t] == .moving && travellers.arc[t] >= 0 {
-      persons[Int(travellers.arc[t]) / 2] += Int(travellers.persons[t])
+    for t in 0..<travellers.count where travellers.motion[t].state == .moving && travellers.motion[t].arc >= 0 {
+      persons[Int(travellers.motion[t].arc) / 2] += Int(travellers.motion[t].persons)
     }
     return persons
   }
@@ -22,9 +22,9 @@ extension QueueNetwork {
     var queued = [Int](repeating: 0, count: township.links.count)
     for arc in queues[m].head.indices where queues[m].head[arc] >= 0 {
       var t = queues[m].head[arc]
-      while t >= 0, travellers.readyAt[Int(t)] <= now.ms {
+      while t >= 0, travellers.motion[Int(t)].readyAt <= now.ms {
         queued[arc / 2] += Int(units(Int(t)))
-        t = travellers.next[Int(t)]
+        t = travellers.motion[Int(t)].next
       }
     }
     return queued
