@@ -27,6 +27,12 @@ struct RecordedRun {
     }
   }
 
+  /// The run's end in sim seconds, from summary.json.
+  func simEnd() throws -> Double {
+    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: file("summary.json")))
+    return ((summary as? [String: Any])?["sim_end_s"] as? NSNumber)?.doubleValue ?? -1
+  }
+
   /// The last frame at or before `seconds`.
   func frame(at seconds: Double) throws -> [String: Any] {
     let frames = try frameLines().dropFirst()
