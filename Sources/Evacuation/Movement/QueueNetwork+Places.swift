@@ -9,7 +9,8 @@ extension QueueNetwork {
   /// including those turning back off a closed one.
   public func personsOnLinks() -> [Int] {
     var persons = [Int](repeating: 0, count: township.links.count)
-    for t in 0..<travellers.count where travellers.motion[t].state == .moving && travellers.motion[t].arc >= 0 {
+    for t in 0..<travellers.count
+    where travellers.motion[t].state == .moving && travellers.motion[t].arc >= 0 {
       persons[Int(travellers.motion[t].arc) / 2] += Int(travellers.motion[t].persons)
     }
     return persons
