@@ -10,7 +10,8 @@ extension DispatchCentre {
 
   /// The metrics at `time` (normally the end of the run), in a fixed order.
   ///
-  /// `response.p90_s` is the nearest-rank 90th percentile. Utilisation is
+  /// `response.p90_s` is the nearest-rank 90th percentile; the response,
+  /// dispatch and completion times are absent until an incident has one. Utilisation is
   /// busy seconds (dispatch to completion) over the seconds each team was
   /// part of the response, summed over teams; a job still open at `time`
   /// counts up to `time`.
@@ -20,23 +21,25 @@ extension DispatchCentre {
       ("response.incidents", Double(incidents.count)),
       ("response.served", Double(incidents.filter { $0.completed != nil }.count)),
       ("response.unserved", Double(incidents.filter { $0.completed == nil }.count)),
-      ("response.mean_s", DispatchCentre.mean(responses)),
-      ("response.p90_s", DispatchCentre.percentile(responses, 0.9)),
-      (
-        "response.dispatch_mean_s",
-        DispatchCentre.mean(
-          incidents.compactMap { r in r.dispatched.map { ($0 - r.alarm).seconds } })
-      ),
-      (
-        "response.completion_mean_s",
-        DispatchCentre.mean(
-          incidents.compactMap { r in r.completed.map { ($0 - r.alarm).seconds } })
-      ),
       ("response.backlog_mean", backlog.mean(at: time)),
       ("response.backlog_max", backlog.max),
       ("response.blocked_routes", Double(blockedRoutes)),
       ("response.reinforcements", Double(reinforcementsRequested)),
     ]
+    // Times are reported only when something was timed: a mean of no
+    // incidents is not 0 s, and a sweep store should see a missing value.
+    let dispatched = incidents.compactMap { r in r.dispatched.map { ($0 - r.alarm).seconds } }
+    let completed = incidents.compactMap { r in r.completed.map { ($0 - r.alarm).seconds } }
+    if !responses.isEmpty {
+      result.append(("response.mean_s", DispatchCentre.mean(responses)))
+      result.append(("response.p90_s", DispatchCentre.percentile(responses, 0.9)))
+    }
+    if !dispatched.isEmpty {
+      result.append(("response.dispatch_mean_s", DispatchCentre.mean(dispatched)))
+    }
+    if !completed.isEmpty {
+      result.append(("response.completion_mean_s", DispatchCentre.mean(completed)))
+    }
     if let post = commandPostActivated { result.append(("response.command_post_s", post.seconds)) }
     var busy = 0.0
     var span = 0.0
