@@ -29,26 +29,34 @@ quietly() {
   return "$status"
 }
 
-ensure_lua() {
-  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4; then
-    return 0
-  fi
+# apt_install WHAT PACKAGE...: installs Debian packages for WHAT (a phrase
+# for messages), with sudo when not root; dies with the command to run by
+# hand when apt-get or root is not to be had. The apt log is shown on failure.
+apt_install() {
+  local what="$1"
+  shift
   command -v apt-get >/dev/null 2>&1 \
-    || die "Lua 5.4 headers not found (pkg-config lua5.4) and apt-get is not available; install Lua 5.4 development files and pkg-config by hand"
+    || die "$what not found and apt-get is not available; install $* by hand"
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null 2>&1 \
-      || die "Lua 5.4 headers are missing and installing them needs root; run as root: apt-get install liblua5.4-dev pkg-config"
+      || die "$what is missing and installing it needs root; run as root: apt-get install $*"
     sudo=(sudo)
   fi
-  note "setup: installing liblua5.4-dev and pkg-config with apt-get..."
+  note "setup: installing $* with apt-get..."
   local log
   log="$(mktemp -t drillsim-apt.XXXXXX)"
   quietly "$log" "${sudo[@]}" apt-get update || die "apt-get update failed"
   quietly "$log" "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q liblua5.4-dev pkg-config \
-    || die "apt-get install liblua5.4-dev pkg-config failed"
+    apt-get install -y -q "$@" || die "apt-get install $* failed"
   rm -f "$log"
+}
+
+ensure_lua() {
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4; then
+    return 0
+  fi
+  apt_install "Lua 5.4 headers (pkg-config lua5.4)" liblua5.4-dev pkg-config
   pkg-config --exists lua5.4 || die "liblua5.4-dev is installed but 'pkg-config --exists lua5.4' still fails"
 }
 
@@ -57,21 +65,7 @@ ensure_sqlite() {
   if [ -r /usr/include/sqlite3.h ] || { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists sqlite3; }; then
     return 0
   fi
-  command -v apt-get >/dev/null 2>&1 \
-    || die "SQLite 3 headers not found (sqlite3.h) and apt-get is not available; install the SQLite 3 development files by hand"
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 \
-      || die "SQLite 3 headers are missing and installing them needs root; run as root: apt-get install libsqlite3-dev"
-    sudo=(sudo)
-  fi
-  note "setup: installing libsqlite3-dev with apt-get..."
-  local log
-  log="$(mktemp -t drillsim-apt.XXXXXX)"
-  quietly "$log" "${sudo[@]}" apt-get update || die "apt-get update failed"
-  quietly "$log" "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q libsqlite3-dev || die "apt-get install libsqlite3-dev failed"
-  rm -f "$log"
+  apt_install "SQLite 3 headers (sqlite3.h)" libsqlite3-dev
 }
 
 ensure_swift() {
@@ -95,13 +89,7 @@ ensure_chromium() {
     note "setup: Chromium is missing; the replay viewer test will skip (as root: apt-get install chromium)"
     return 0
   fi
-  note "setup: installing chromium with apt-get (for the replay viewer test)..."
-  local log
-  log="$(mktemp -t drillsim-apt.XXXXXX)"
-  quietly "$log" apt-get update || die "apt-get update failed"
-  quietly "$log" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
-    || die "apt-get install chromium failed"
-  rm -f "$log"
+  apt_install "Chromium (for the replay viewer test)" chromium
 }
 
 # ensure_deps: idempotent, silent when everything is present.
