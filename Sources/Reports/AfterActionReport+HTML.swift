@@ -54,14 +54,16 @@ extension AfterActionReport {
     let placed = observations.filter { $0.percentile != nil }
     guard !placed.isEmpty else { return "" }
     let chart = SVGChart(
-      kind: .bar, title: "percentile of each observation in the simulated distribution",
+      kind: .bar,
+      title: "percentile of each observation in the simulated distribution, by log line",
       xLabel: "", yLabel: "percentile",
       series: [
         SVGChart.Series(
           name: "percentile",
           points: placed.enumerated().map { (Double($0.offset), $0.element.percentile ?? 0) })
       ],
-      labels: placed.map { $0.subject.isEmpty ? $0.event : "\($0.event) \($0.subject)" })
+      // Log lines, as in the table: event and zone names are too long for a bar.
+      labels: placed.map { "line \($0.line)" })
     return "<section id=\"chart\"><figure>\(chart.svg())</figure></section>"
   }
 
