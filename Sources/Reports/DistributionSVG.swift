@@ -1,3 +1,5 @@
+import Foundation
+
 /// A box-and-whisker plot with every replication drawn as a dot: one
 /// column per design point, for one metric of a sweep.
 ///
@@ -52,7 +54,7 @@ public struct DistributionSVG: Sendable {
       out += "<line x1=\"\(f(left))\" x2=\"\(f(width - 16))\" y1=\"\(f(py(tick)))\" "
       out += "y2=\"\(f(py(tick)))\" stroke=\"#ddd\"/>"
       out += "<text x=\"\(f(left - 6))\" y=\"\(f(py(tick) + 4))\" text-anchor=\"end\" "
-      out += "font-size=\"11\">\(SVGChart.format(tick))</text>"
+      out += "font-size=\"11\">\(Self.tickText(tick))</text>"
     }
     for (p, columnValues) in samples.enumerated() {
       let q = SampleQuantiles(columnValues)
@@ -88,5 +90,11 @@ public struct DistributionSVG: Sendable {
     out += "<text x=\"12\" y=\"\(f(top + plotH / 2))\" font-size=\"11\" text-anchor=\"middle\" "
     out += "transform=\"rotate(-90 12 \(f(top + plotH / 2)))\">\(HTMLText.escape(unit))</text>"
     return out + "</svg>"
+  }
+
+  /// A tick value: whole numbers in full (a large value with a small
+  /// spread keeps its digits), others with six significant digits.
+  static func tickText(_ v: Double) -> String {
+    abs(v) < 1e12 && v == v.rounded() ? String(Int64(v)) : String(format: "%.6g", v)
   }
 }
