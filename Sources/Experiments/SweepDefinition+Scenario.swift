@@ -47,6 +47,14 @@ extension SweepDefinition {
   /// - Throws: `ExperimentsError`, invalid input for bad options or a bad
   ///   scenario, not for a setup that fails as a script.
   public init(scenarioPath: String, request: Request) throws(ExperimentsError) {
+    self = try Self.load(scenarioPath: scenarioPath, request: request).definition
+  }
+
+  /// The definition as `init(scenarioPath:request:)` builds it, with the
+  /// labels of the map's zones (for the store, and so the report).
+  public static func load(scenarioPath: String, request: Request) throws(ExperimentsError)
+    -> (definition: SweepDefinition, zones: [ZoneLabel])
+  {
     guard request.replications >= 1 else {
       throw ExperimentsError("--replications", "must be at least 1")
     }
@@ -107,14 +115,16 @@ extension SweepDefinition {
         factors.append(factor)
       }
     }
-    self.init(
+    let definition = SweepDefinition(
       scenario: world.spec.name, scenarioDigest: Self.digest(data), design: request.design,
       samples: request.design.usesSamples ? request.samples ?? 0 : 0,
       levels: request.design.usesSamples ? 0 : request.levels,
       replications: request.replications, seed: request.seed, pinned: pinned, factors: factors,
       maxInstructions: request.maxInstructions, maxMemoryMb: request.maxMemoryMb)
-    guard !factors.isEmpty || !points().isEmpty else {
+    guard !factors.isEmpty || !definition.points().isEmpty else {
       throw ExperimentsError(scenarioPath, "the sweep has no design points")
     }
+    let zones = world.zoneLabels.map { ZoneLabel(metricWord: $0.metricWord, name: $0.name) }
+    return (definition, zones)
   }
 }

@@ -27,17 +27,14 @@ public struct SweepReport: Sendable {
     out += " = \(planned) runs\n"
     for factor in d.factors { out += "  varies \(factor.name): \(Self.describe(factor, d))\n" }
     for pin in d.pinned { out += "  pins \(pin.name) = \(pin.level.text)\n" }
-    let keys = Set(stored.map(\.key))
-    let base = Shard.all.runs(points: points, replications: d.replications)
-    let missing = base.filter { !keys.contains($0) }.count
-    let extra = stored.filter { $0.key.replication >= d.replications }.count
+    let counts = progress
     var byStatus: [String: Int] = [:]
     for record in stored { byStatus[record.status, default: 0] += 1 }
     let statuses = byStatus.keys.sorted().map { "\(byStatus[$0] ?? 0) \($0)" }
     out += "stored: \(stored.count) runs"
     out += statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))"
-    out += "; missing \(missing) of \(planned)"
-    if extra > 0 { out += "; \(extra) sequential extra replications" }
+    out += "; missing \(counts.missing) of \(planned)"
+    if counts.extra > 0 { out += "; \(counts.extra) sequential extra replications" }
     out += "\n"
     let walls = stored.map(\.wallSeconds)
     if !walls.isEmpty {

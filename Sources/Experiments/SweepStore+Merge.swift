@@ -32,6 +32,7 @@ extension SweepStore {
       throw ExperimentsError(
         source.path, "cannot merge into \(path): \(error.message)", invalidInput: true)
     }
+    try recordZoneLabels(try source.zoneLabels())
     let incoming = try source.records()
     return try access {
       try database.write { db in

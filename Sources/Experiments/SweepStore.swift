@@ -4,7 +4,8 @@ import GRDB
 /// A sweep's results: one SQLite database, `sweep.sqlite`, in the sweep's
 /// folder.
 ///
-/// Tables: `meta` (the sweep definition as JSON, the format version),
+/// Tables: `meta` (the sweep definition as JSON, the format version, the
+/// map's zone labels),
 /// `runs` (one row per run, unique on (point, replication): seed, params
 /// as JSON, status, error, sim end, events, wall time), `metrics` (long
 /// and narrow: point, replication, name, value) and `objectives`. Each run

@@ -120,3 +120,17 @@ extension LuaScenario {
   /// The declared parameters, in declaration order.
   public var parameterSpecs: [ParameterSpec] { parameters.map(\.spec) }
 }
+
+extension LuaScenario {
+  /// The map's zones as metric words (the `<zone>` of
+  /// `evacuation.<zone>.t90_s`) with their names (the id when the map
+  /// gives none), sorted by metric word; empty without a map.
+  ///
+  /// Metric names carry ids made safe for dotted names; a sweep keeps
+  /// these pairs so its report can label zones as the map names them.
+  public var zoneLabels: [(metricWord: String, name: String)] {
+    guard let map else { return [] }
+    return map.township.zones.map { (Self.metricWord($0.id), $0.name ?? $0.id) }
+      .sorted { ($0.metricWord, $0.name) < ($1.metricWord, $1.name) }
+  }
+}

@@ -1,18 +1,29 @@
 import ArgumentParser
 import Experiments
+import Foundation
+import Reports
 
 /// `drillsim sweep report DIR`: per point means with 95 % confidence
 /// intervals, paired differences against a baseline point, and
-/// standardised regression coefficients, as text or CSV.
+/// standardised regression coefficients, as text or CSV; and the same with
+/// distributions, the clearance matrix and tornado charts as report.html.
 struct SweepReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Statistics of a sweep: means, 95 % CIs, paired differences, sensitivities.")
+    abstract: "Statistics of a sweep: means, 95 % CIs, paired differences, sensitivities.",
+    discussion: """
+      Always writes report.html (into the sweep folder unless --html says where): per \
+      point statistics, distributions, the clearance matrix (design points x zones, \
+      median and P90 of T90 and T100), paired differences, tornado charts of the \
+      sensitivities and failed runs. --metric adds metrics to the report's key metrics.
+      """)
 
   @Argument(help: "The sweep folder.")
   var folder: String
 
-  @Option(name: .long, help: "Report only this metric (repeatable; default: all).")
+  @Option(
+    name: .long,
+    help: "Report only this metric in the text and CSV, add it to the HTML (repeatable).")
   var metric: [String] = []
 
   @Option(name: .long, help: "The point paired differences are taken against.")
@@ -23,6 +34,9 @@ struct SweepReportCommand: ParsableCommand {
 
   @Option(name: .long, help: "Write the sensitivities (SRC) as CSV to FILE ('-': stdout).")
   var sensitivityCsv: String?
+
+  @Option(name: .long, help: "Write the HTML report to FILE (default: DIR/report.html).")
+  var html: String?
 
   func run() throws {
     try reportingExperimentsErrors { () throws(ExperimentsError) in
@@ -46,9 +60,14 @@ struct SweepReportCommand: ParsableCommand {
       if let sensitivityCsv {
         try writeOutput(report.sensitivityCSV(metrics: metric), to: sensitivityCsv)
       }
+      let results = SweepResults(report, adding: metric, zones: try store.zoneLabels())
+      let page = SweepReportDocument(results: results).html()
+      let target = html ?? URL(fileURLWithPath: folder).appendingPathComponent("report.html").path
+      try writeOutput(page, to: target)
       if csv == nil, sensitivityCsv == nil {
         print(report.statisticsText(metrics: metric).dropFirst(), terminator: "")
       }
+      if csv != "-", sensitivityCsv != "-", target != "-" { print("report: \(target)") }
     }
   }
 }

@@ -77,7 +77,7 @@ struct SweepRun: ParsableCommand {
         design: design, samples: samples, levels: levels, replications: replications,
         seed: options.seed ?? 1, pins: try pins(), varies: vary,
         maxInstructions: options.maxInstructions, maxMemoryMb: options.maxMemoryMb)
-      let definition = try SweepDefinition(scenarioPath: scenario, request: request)
+      let (definition, zones) = try SweepDefinition.load(scenarioPath: scenario, request: request)
       let runner = try ParallelRunner(jobs: jobs, isolation: try isolation.runnerIsolation())
       let shard = try shard.map { text throws(ExperimentsError) in try Shard(parsing: text) }
       let target = try precision.map { text throws(ExperimentsError) in
@@ -87,6 +87,8 @@ struct SweepRun: ParsableCommand {
       let sweep = try Sweep(
         scenarioPath: scenario, definition: definition, store: store, shard: shard ?? .all,
         precision: target)
+      try store.adopt(definition)
+      try store.recordZoneLabels(zones)
       let display = SweepProgress(quiet: quiet)
       defer { display.finish() }
       return try sweep.run(with: runner) { progress, record in
