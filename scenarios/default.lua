@@ -34,7 +34,7 @@ local ack_deadline = sim.param("ack_deadline", { default = minutes(15), min = 60
   doc = "seconds by which every grid must acknowledge the warning (叫应)" })
 local shadow_share = sim.param("shadow_share", { default = 0.02, min = 0, max = 1,
   doc = "share of households of the other villages that leave anyway (shadow evacuation)" })
-local compliance = sim.param("compliance", { default = 1, min = 0, max = 1,
+local compliance = sim.param("compliance", { default = 1.0, min = 0, max = 1,
   doc = "share of households that follow the order (应转尽转: 1; about 0.66 in surveys)" })
 local valley_floor = sim.param("valley_floor_m", { default = 333, min = 280, max = 600,
   doc = "villages whose centre lies below this elevation (m) are warned and ordered out" })

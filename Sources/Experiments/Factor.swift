@@ -84,7 +84,8 @@ extension Factor {
   }
 
   /// Applies `--vary name=a:b` (a range) or `name=a,b,c` (levels), each
-  /// value parsed and checked as the declaration types it.
+  /// value parsed and checked as the declaration types it; a range is of
+  /// whole numbers only when the default and both ends are.
   public init(_ spec: ParameterSpec, vary text: String) throws(ExperimentsError) {
     let location = "--vary \(spec.name)"
     guard let baseline = ParameterLevel(spec.defaultValue) else {
@@ -109,7 +110,13 @@ extension Factor {
       else {
         throw ExperimentsError(location, "expected a range low:high of numbers, got '\(text)'")
       }
-      let integer = if case .integer = spec.defaultValue { true } else { false }
+      // Whole-number levels only when the declaration and both ends say so:
+      // `--vary share=0.6:0.9` on a parameter declared `default = 1` means
+      // fractions, not two roundings to 1.
+      let integer =
+        if case .integer = spec.defaultValue {
+          ends.allSatisfy { Int64($0) != nil }
+        } else { false }
       self.init(
         name: spec.name, domain: .range(min: low, max: high, integer: integer), baseline: baseline)
     } else {

@@ -1,4 +1,5 @@
 import Experiments
+import Scenario
 import Testing
 
 /// Grid, random, Latin hypercube and one-at-a-time designs: their points,
@@ -25,6 +26,14 @@ import Testing
     #expect(crews.levels(count: 3) == [.integer(1), .integer(3), .integer(4)])
     #expect(crews.levels(count: 10) == [.integer(1), .integer(2), .integer(3), .integer(4)])
     #expect(crews.levels(count: 1) == [.integer(1)])
+  }
+
+  @Test func fractionalVaryRangeOnAnIntegerDefaultKeepsFractions() throws {
+    let share = ParameterSpec(name: "share", defaultValue: .integer(1), minimum: 0, maximum: 1)
+    let fractional = try Factor(share, vary: "0.6:0.9")
+    #expect(fractional.levels(count: 2) == [.number(0.6), .number(0.9)])
+    let whole = try Factor(share, vary: "0:1")
+    #expect(whole.levels(count: 3) == [.integer(0), .integer(1)])
   }
 
   @Test func randomDesignStaysInRangeAndFollowsTheSeed() {
