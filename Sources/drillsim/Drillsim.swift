@@ -13,7 +13,7 @@ struct Drillsim: ParsableCommand {
       """,
     subcommands: [
       Run.self, Check.self, SweepCommand.self, Replay.self, View.self, Report.self,
-      HazardCommand.self, Bench.self, MapCommand.self,
+      HazardCommand.self, Bench.self, MapCommand.self, DrillCommand.self,
     ],
     defaultSubcommand: nil)
 
