@@ -214,12 +214,14 @@ sim.inject { id = "roll-call", when = function()
   text = "Nine in ten evacuees have arrived; the last ones are on the way.",
   expected_action = "Start the roll call against the roster and send grid staff after the missing." }
 
-sim.inject { id = "grid-silent", when = "warning.escalated", type = "event", delivery = "verbal",
+sim.inject { id = "grid-silent", when = "warning.escalated",
+  trigger = "a grid lead has not answered by the 叫应 deadline", type = "event", delivery = "verbal",
   from = "duty officer", to = "township command post",
   text = "A grid lead has not answered the warning call (叫应) within 15 min.",
   expected_action = "Call again, then send grid staff door to door." }
 
-sim.inject { id = "shelter-water-low", when = "supply.low_stock", type = "event", delivery = "phone",
+sim.inject { id = "shelter-water-low", when = "supply.low_stock",
+  trigger = "the Rathaus shelter's water falls to 250 L", type = "event", delivery = "phone",
   from = "Rathaus shelter lead", to = "logistics group",
   text = "Drinking water at the Rathaus shelter is down to 250 L.",
   expected_action = "Call off the supermarket's agreement reserve (协议储备); water arrives within 2 h.",
@@ -228,8 +230,10 @@ sim.inject { id = "shelter-water-low", when = "supply.low_stock", type = "event"
 
 -- 5. Objectives: rated P, S, M or U in summary.json and report.html ------------------
 
+-- (target = ... is optional: without it the objective writes its own sentence.)
 sim.objective { name = "altenplos-t100-45min", kind = "zone_t100", zone = altenplos,
-                within = minutes(45) }
+                within = minutes(45),
+                target = "every Altenplos evacuee in a shelter (T100) within 45 min of the order" }
 sim.objective { name = "grids-acknowledged-15min", kind = "grids_acknowledged",
                 within = minutes(15) }
 sim.objective { name = "first-report-20min", kind = "first_report", level = "township",
