@@ -105,9 +105,30 @@ function Store:size() end
 
 ---@class ObjectiveSpec
 ---@field name string
----@field target? string What the objective asks, in words
+---@field target? string What the objective asks, in words (built-in kinds generate one)
 ---@field by? number Deadline in seconds (default: the end of the run)
----@field check fun(): boolean, number?, string? Returns pass, then optionally a value and a rating (P, S, M or U)
+---@field check? fun(): boolean, number?, string? Returns pass, then optionally a value and a rating (P, S, M or U); custom objectives only
+---@field kind? "zone_t100"|"grids_acknowledged"|"first_report"|"all_sheltered"|"basic_needs" A built-in objective instead of check
+---@field within? number The time target of a built-in kind, seconds (basic_needs: default 10 h)
+---@field zone? string zone_t100: the zone
+---@field level? "village"|"township"|"county" first_report: whose report (default township)
+---@field event? string first_report: the reported event (default: the first opened)
+
+---@class InjectSpec
+---@field at? number Seconds after the start (a timed inject); or give when
+---@field when? string|fun(): boolean An event name (fires at its first occurrence) or a condition polled every poll seconds
+---@field trigger? string What a conditional inject waits for, as the MSEL shows it (required with a when function)
+---@field poll? number Seconds between polls of a when function (default 60)
+---@field id? string The script's name for it (the "inject" event carries it)
+---@field type? string information, event, media, ...
+---@field delivery? string phone, radio, verbal, SMS, ...
+---@field from? string Sender (real or simulated)
+---@field to string Recipient
+---@field text string What the recipient is told
+---@field expected_action? string What the players should do
+---@field objective? string The objective or capability it tests
+---@field expect? fun(): boolean Whether the expected action followed
+---@field within? number Seconds after firing at which expect is called (default: the end of the run)
 
 ---@class sim
 sim = {}
@@ -164,6 +185,9 @@ function sim.store(spec) end
 function sim.metric(name, value) end
 ---@param spec ObjectiveSpec
 function sim.objective(spec) end
+--- Declares an inject of the master scenario events list (top level only).
+---@param spec InjectSpec
+function sim.inject(spec) end
 --- Writes a line to events.jsonl (kind "log") and the run log.
 function sim.log(...) end
 

@@ -153,14 +153,19 @@ public final class SupplyNetwork {
     if sites[site].lines[slot].firstRunOut == nil {
       sites[site].lines[slot].firstRunOut = simulator.now
     }
+    noteNeeds(site)
     observer?(.ranOut(site: site, item: item))
   }
 
-  /// Records the first time an occupied shelter has all it consumes.
+  /// Records when an occupied shelter has all it consumes: the first
+  /// time, and since when without a break.
   func noteNeeds(_ site: Int) {
-    guard sites[site].kind == .shelter, sites[site].people > 0,
-      sites[site].needsMetSince == nil, sites[site].needsMet
-    else { return }
-    sites[site].needsMetSince = simulator.now
+    guard sites[site].kind == .shelter, sites[site].people > 0 else { return }
+    guard sites[site].needsMet else {
+      sites[site].needsSteadySince = nil
+      return
+    }
+    if sites[site].needsSteadySince == nil { sites[site].needsSteadySince = simulator.now }
+    if sites[site].needsMetSince == nil { sites[site].needsMetSince = simulator.now }
   }
 }

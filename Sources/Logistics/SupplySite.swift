@@ -21,6 +21,12 @@ public struct SupplySite: Sendable {
   public internal(set) var occupiedSince: SimTime?
   /// First time, while occupied, every consumed item was in stock.
   public internal(set) var needsMetSince: SimTime?
+  /// Since when every consumed item has been in stock without a break.
+  ///
+  /// Nil while one is out (and the shelter occupied). Unlike
+  /// `needsMetSince` it moves on after a run-out, so "needs met for good"
+  /// can be rated.
+  public internal(set) var needsSteadySince: SimTime?
 
   init(id: String, kind: SupplySiteKind, node: Int, consumption: [ConsumptionRate]) {
     self.id = id

@@ -16,3 +16,5 @@ public typealias RasterLayer = Scenario.RasterLayer
 public typealias Value = Scenario.Value
 /// Sim time in milliseconds; see `SimKernel.SimTime`.
 public typealias SimTime = SimKernel.SimTime
+/// A row of the master scenario events list; see `Scenario.Inject`.
+public typealias Inject = Scenario.Inject

@@ -24,6 +24,7 @@ public struct ReportDocument {
     out += "</head><body><h1>\(HTMLText.escape(scenario)) <small>report 报告</small></h1>"
     out += headline(summary, frames: frames)
     out += objectives(summary)
+    out += try injects(summary, clock: clock)
     out += metricTable()
     out += parameters(summary)
     out += try charts(frames: frames, clock: clock)

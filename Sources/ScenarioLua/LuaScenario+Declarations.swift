@@ -4,15 +4,6 @@ import Scenario
 import SimKernel
 import Township
 
-/// An objective waiting for its deadline.
-struct PendingObjective {
-  let name: String
-  let target: String
-  let deadline: SimTime?
-  let check: LuaRef
-  var result: ObjectiveResult?
-}
-
 /// `scenario{}`, `sim.param` and `sim.objective`: the declarations whose
 /// mistakes are invalid input (exit 2), not script errors.
 extension LuaScenario {
@@ -184,45 +175,5 @@ extension LuaScenario {
     case .bool(let b): return .boolean(b)
     default: throw LuaCallError("unsupported parameter value")
     }
-  }
-
-  func declareObjective(_ call: LuaCall) throws(LuaCallError) -> Int32 {
-    guard call.type(at: 1) == .table else {
-      throw reject("sim.objective expects a table {name=, target=, by=, check=}")
-    }
-    let allowedFields = ["name", "target", "by", "check"]
-    for field in call.stringKeys(1) where !allowedFields.contains(field) {
-      throw reject(
-        "sim.objective: unknown field '\(field)' (known: \(allowedFields.joined(separator: ", ")))")
-    }
-    guard let name = call.field(1, "name", { call.string(at: $0) }), !name.isEmpty else {
-      throw reject("sim.objective: field 'name' expected")
-    }
-    guard call.field(1, "check", { call.type(at: $0) }) == .function else {
-      throw reject("sim.objective '\(name)': field 'check' must be a function")
-    }
-    var deadline: SimTime?
-    if call.field(1, "by", { call.type(at: $0) }) != .nil {
-      guard let by = call.field(1, "by", { call.number(at: $0) }), let time = SimTime(seconds: by),
-        time >= simulator.now
-      else {
-        throw reject("sim.objective '\(name)': 'by' must be a time (seconds) not in the past")
-      }
-      deadline = time
-    }
-    call.pushField(1, "check")
-    let check = lua.ref(from: call, at: -1)
-    call.pop(1)
-    let target = call.field(1, "target") { call.string(at: $0) } ?? ""
-    objectives.append(
-      PendingObjective(name: name, target: target, deadline: deadline, check: check))
-    let index = objectives.count - 1
-    if let deadline {
-      simulator.schedule(after: deadline - simulator.now, priority: .late) {
-        [unowned(unsafe) self] in
-        self.rate(index)
-      }
-    }
-    return 0
   }
 }

@@ -68,6 +68,7 @@ extension LuaScenario {
     }
     sink.record(at: simulator.now, kind: name, fields: logged)
     coupleHostEvent(name)
+    fireInjects(waitingFor: name)
     stack.push(.table(LuaScenario.entries(fields)))
     let payload = stack.count
     for handler in handlers[name] ?? [] {

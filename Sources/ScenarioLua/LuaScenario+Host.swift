@@ -90,6 +90,9 @@ extension LuaScenario {
     bind("scenario") { [unowned(unsafe) self] call throws(LuaCallError) in
       try self.declareHeader(call)
     }
+    bind("sim.inject", as: "inject") { [unowned(unsafe) self] call throws(LuaCallError) in
+      try self.declareInject(call)
+    }
     bindStreams(bind)
     bindResources(bind)
     bindMap { name, key, body in bind(name, as: key, body) }
@@ -138,6 +141,7 @@ extension LuaScenario {
       fields = object
     }
     sink.record(at: simulator.now, kind: name, fields: fields)
+    fireInjects(waitingFor: name)
     call.setTop(2)
     for handler in handlers[name] ?? [] {
       lua.push(handler, onto: call)

@@ -4,12 +4,24 @@ import SimKernel
 
 /// Rating objectives and assembling what summary.json reports.
 extension LuaScenario {
-  /// Runs objective `index`'s check: it returns `pass[, value[, rating]]`.
+  /// Rates objective `index`: a built-in kind by its measured time
+  /// (`ObjectiveRating`), a custom one by its check, which returns
+  /// `pass[, value[, rating]]`.
   func rate(_ index: Int) {
     guard objectives[index].result == nil, failure == nil else { return }
     let objective = objectives[index]
+    guard let check = objective.check else {
+      guard let builtIn = objective.builtIn else { return }
+      let value = measure(builtIn.kind)
+      let rating = ObjectiveRating(value: value, target: builtIn.within)
+      record(
+        ObjectiveResult(
+          name: objective.name, target: objective.target, value: value, rating: rating.rating,
+          pass: rating.pass), at: index)
+      return
+    }
     let stack = lua.stack
-    lua.push(objective.check, onto: stack)
+    lua.push(check, onto: stack)
     do {
       try lua.call(on: stack, arguments: 0, results: 3)
     } catch {
@@ -38,13 +50,20 @@ extension LuaScenario {
       }
       rating = given
     }
-    let result = ObjectiveResult(
-      name: objective.name, target: objective.target, value: value, rating: rating, pass: pass)
+    record(
+      ObjectiveResult(
+        name: objective.name, target: objective.target, value: value, rating: rating, pass: pass),
+      at: index)
+  }
+
+  /// Keeps objective `index`'s result and logs it.
+  func record(_ result: ObjectiveResult, at index: Int) {
     objectives[index].result = result
     var fields: [(key: String, value: Value)] = [
-      ("name", .string(result.name)), ("pass", .bool(pass)), ("rating", .string(rating)),
+      ("name", .string(result.name)), ("pass", .bool(result.pass)),
+      ("rating", .string(result.rating)),
     ]
-    if let value { fields.append(("value", .number(value))) }
+    if let value = result.value { fields.append(("value", .number(value))) }
     sink.record(at: simulator.now, kind: "objective", fields: fields)
   }
 
@@ -74,6 +93,7 @@ extension LuaScenario {
       all.record(name, value, at: now)
     }
     recordResponseMetrics(into: &all)
+    recordInjectMetrics(into: &all)
     for resource in resources {
       let prefix = "resource.\(LuaScenario.metricWord(resource.name))"
       all.record("\(prefix).utilisation", resource.utilisation(at: now), at: now)

@@ -70,6 +70,11 @@ public final class LuaScenario {
   var parameters: [(spec: ParameterSpec, value: Value)] = []
   var metrics = MetricSeries()
   var objectives: [PendingObjective] = []
+  /// The MSEL (see +Injects), in declaration order, and what each did.
+  var injects: [Inject] = []
+  var injectStates: [InjectState] = []
+  /// Set once the top level has run: the MSEL is fixed from then on.
+  var setupFinished = false
   var headerDeclared = false
   var stopReason: String?
   var failure: RunFailure?
@@ -167,6 +172,7 @@ public final class LuaScenario {
     }
     if let failure { throw failure }
     try checkOverrides()
+    try scheduleInjects()
     try buildDefaultModels()
   }
 
@@ -198,6 +204,7 @@ public final class LuaScenario {
       }
     }
     evacuation?.report(into: &metrics, at: simulator.now)
+    if failure == nil { checkRemainingInjects() }
     if failure == nil { evaluateRemainingObjectives() }
     if frameRecording != nil { recordFinalFrame() }
     return result()

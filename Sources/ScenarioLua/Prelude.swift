@@ -119,6 +119,7 @@ enum Prelude {
     sim.param = H.param
     sim.metric = H.metric
     sim.objective = H.objective
+    sim.inject = H.inject
 
     function sim.log(...)
       local parts = {}

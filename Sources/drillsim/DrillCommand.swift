@@ -1,9 +1,10 @@
 import ArgumentParser
 
-/// `drillsim drill`: tools around the yearly drill itself.
+/// `drillsim drill`: the real drill's documents, before and after: the
+/// master scenario events list to run it, and the comparison with the plan.
 struct DrillCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "drill",
-    abstract: "Drill planning: compare a real drill with the plan's simulated runs.",
-    subcommands: [DrillCompare.self])
+    abstract: "The real drill: its scripted event list (MSEL), and how it compares with the plan.",
+    subcommands: [DrillMSEL.self, DrillCompare.self])
 }

@@ -23,6 +23,13 @@ import Testing
     let summary = try String(
       contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8)
     #expect(summary.contains("\"status\": \"complete\""))
+    // Every objective is rated on the P/S/M/U scale.
+    let parsed = try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any]
+    let objectives = parsed?["objectives"] as? [[String: Any]] ?? []
+    #expect(!objectives.isEmpty, "\(name) declares no objective")
+    for objective in objectives {
+      #expect(["P", "S", "M", "U"].contains(objective["rating"] as? String ?? ""), "\(objective)")
+    }
   }
 
   @Test func runWithoutAScenarioUsesTheDefault() throws {
