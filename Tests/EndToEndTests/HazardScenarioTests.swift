@@ -28,7 +28,7 @@ import Testing
   }
 
   @Test func riverFloodWetsAVillageAndClosesAndReopensRoads() throws {
-    let (metrics, kinds) = try Self.run("river-flood.lua")
+    let (metrics, kinds) = try Self.run("levee-breach-night.lua")
     #expect((metrics["flood.villages_wet"] ?? 0) >= 1)
     #expect((metrics["flood.village_max_depth_m"] ?? 0) > 0.3)
     #expect((metrics["flood.roads_flooded"] ?? 0) > 0)
@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func forestFireReachesAVillageAndClosesRoads() throws {
-    let (metrics, _) = try Self.run("forest-fire.lua")
+    let (metrics, _) = try Self.run("forest-fire-wind.lua")
     #expect((metrics["fire.burned_area_m2"] ?? 0) > 100_000)
     #expect((metrics["fire.villages_reached"] ?? 0) >= 1)
     let first = metrics["fire.first_village_arrival_s"] ?? -1
