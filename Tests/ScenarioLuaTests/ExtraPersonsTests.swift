@@ -36,8 +36,8 @@ import Testing
         """)
     let m = outcome.metrics
     #expect(outcome.result.error == nil, "\(outcome.result.error ?? "")")
-    #expect(m["ordered_households"] == 2 + 3 + 2)
-    #expect(m["ordered_persons"] == 4 + 7 + 2)
+    #expect(m["ordered_households"] == Double(2 + 3 + 2))
+    #expect(m["ordered_persons"] == Double(4 + 7 + 2))
     #expect(m["evacuation.awaiting_assistance"] == 12)
     #expect(m["evacuation.safe"] == 13)
   }
