@@ -517,6 +517,7 @@ function sim.warn(spec) end
 ---@field elderly_alone_assistance_share? number Elderly living alone who need help to leave (0.3)
 ---@field household_size? number Persons per household where a zone gives none (2.62)
 ---@field scatter_radius? number Metres around the zone's point households are scattered over (0)
+---@field extra? {zone: string, group: "residents"|"elderly"|"children"|"mobility_impaired"|"visitors"|"school"|"clinic", persons: integer}[] Persons present on top of a zone's population (weekend guests, a school festival)
 
 --- How the household roster is drawn from the map's zones; call it before
 --- the first sim.evacuate, sim.warn or sim.warning call.

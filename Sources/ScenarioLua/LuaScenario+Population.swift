@@ -20,7 +20,8 @@ extension LuaScenario {
 
   func bindPopulation(_ bind: (StaticString, String, @escaping LuaState.Function) -> Void) {
     bind("sim.population", "population") { [unowned(unsafe) self] call throws(LuaCallError) in
-      try self.optionTable(call, known: LuaScenario.populationShares.map(\.0) + ["compliance"])
+      try self.optionTable(
+        call, known: LuaScenario.populationShares.map(\.0) + ["compliance", "extra"])
       guard self.evacuation == nil else {
         throw LuaCallError(
           "\(call.name): the roster is already drawn; call it before sim.evacuate and sim.warn")
@@ -50,6 +51,7 @@ extension LuaScenario {
         }
       default: throw call.argumentError(1, "field 'compliance': a share or { <group> = share }")
       }
+      if let extra = try self.extraPersons(call) { options.extra = extra }
       do throws(EvacuationError) {
         try options.validate()
       } catch {
@@ -58,5 +60,40 @@ extension LuaScenario {
       self.population = options
       return 0
     }
+  }
+
+  /// Field `extra`: a list of `{ zone = id, group = name, persons = n }`,
+  /// persons present on top of the map's population; nil if absent.
+  func extraPersons(_ call: LuaCall) throws(LuaCallError) -> [ExtraPersons]? {
+    let value = call.field(1, "extra") { call.value(at: $0, depth: 3) }
+    guard value != .nil else { return nil }
+    let shape = "field 'extra' must be a list of { zone = id, group = name, persons = n }"
+    guard let elements = value.arrayElements else { throw call.argumentError(1, shape) }
+    var list: [ExtraPersons] = []
+    for (index, element) in elements.enumerated() {
+      guard case .table(let entries) = element else { throw call.argumentError(1, shape) }
+      func field(_ key: String) -> LuaValue {
+        entries.first { $0.key == .string(key) }?.value ?? .nil
+      }
+      for entry in entries
+      where ![.string("zone"), .string("group"), .string("persons")].contains(entry.key) {
+        throw call.argumentError(1, "field 'extra[\(index + 1)]': unknown field; \(shape)")
+      }
+      guard case .string(let zone) = field("zone"), case .string(let name) = field("group"),
+        case .integer(let persons) = field("persons")
+      else { throw call.argumentError(1, "field 'extra[\(index + 1)]': \(shape)") }
+      guard let group = PopulationGroup(name: name) else {
+        throw call.argumentError(1, "field 'extra[\(index + 1)]': unknown group '\(name)'")
+      }
+      guard persons >= 0, persons <= Int64(Int32.max) else {
+        throw call.argumentError(
+          1, "field 'extra[\(index + 1)]': persons must be a whole number >= 0")
+      }
+      guard try self.requireMap().township.zones.contains(where: { $0.id == zone }) else {
+        throw call.argumentError(1, "field 'extra[\(index + 1)]': no zone '\(zone)' on the map")
+      }
+      list.append(ExtraPersons(zone: zone, group: group, persons: Int(persons)))
+    }
+    return list
   }
 }

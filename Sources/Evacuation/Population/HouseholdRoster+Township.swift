@@ -24,19 +24,26 @@ extension HouseholdRoster {
   /// (close to the shifted Poisson that fits census household sizes) with
   /// mean residents / households and an exact total. Members' groups come
   /// from a shuffled list of the zone's elderly, children and
-  /// mobility-impaired persons.
+  /// mobility-impaired persons. `options.extra` adds persons of a group
+  /// on top of the zone's population (residents among its households).
   ///
   /// Each zone draws from its own stream, seeded by one draw of `stream`,
   /// so a change in one zone leaves the others' households as they were.
   ///
   /// - Throws: `EvacuationError` for an unknown group name, shares that
-  ///   add up to more than 1, or invalid options.
+  ///   add up to more than 1, extra persons in a zone the map lacks, or
+  ///   invalid options.
   public init(
     township: Township, options: PopulationOptions = PopulationOptions(),
     stream: inout RandomStream
   ) throws(EvacuationError) {
     try options.validate()
     let zones = township.zones
+    for (index, entry) in options.extra.enumerated()
+    where !zones.contains(where: { $0.id == entry.zone }) {
+      throw EvacuationError(
+        "population.extra[\(index + 1)].zone", "no zone '\(entry.zone)' on the map")
+    }
     var gridIDs = township.grids.map(\.id)
     var gridZones = township.grids.map { grid in
       zones.firstIndex { $0.id == grid.zone } ?? -1
@@ -110,6 +117,9 @@ private struct ZoneHouseholds {
       assigned = upTo
     }
     persons[.residents] = zone.population - assigned
+    for entry in options.extra where entry.zone == zone.id {
+      persons[entry.group] += entry.persons
+    }
     schoolSite = Self.site(.school, near: zone.position, in: township, within: options)
     clinicSite = Self.site(.clinic, near: zone.position, in: township, within: options)
   }

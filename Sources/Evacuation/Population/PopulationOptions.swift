@@ -41,6 +41,9 @@ public struct PopulationOptions: Sendable, Equatable {
   /// its `school` and `clinic` groups; farther ones are ignored and the
   /// unit stands on the zone's point: 1500 m (assumption).
   public var institutionRadius = 1500.0
+  /// Persons present on top of the map's population, in the order given
+  /// (several entries for one zone and group add up).
+  public var extra: [ExtraPersons] = []
 
   public init() {}
 
@@ -61,6 +64,9 @@ public struct PopulationOptions: Sendable, Equatable {
     }
     guard visitorPartySize >= 1 else {
       throw EvacuationError("population.visitor_party_size", "must be at least 1")
+    }
+    for (index, entry) in extra.enumerated() where entry.persons < 0 {
+      throw EvacuationError("population.extra[\(index + 1)].persons", "must not be negative")
     }
     guard defaultHouseholdSize >= 1, scatterRadius >= 0, institutionRadius >= 0 else {
       throw EvacuationError(
