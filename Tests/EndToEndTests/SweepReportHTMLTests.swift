@@ -2,16 +2,16 @@ import Foundation
 import Testing
 
 /// `drillsim sweep report` writes report.html whose numbers are the
-/// store's: a real sweep of the evacuation demo (2 points x 3
+/// store's: a real sweep of the three-cuts flood (2 points x 3
 /// replications), its CSV export recomputed here, and the same bytes on a
 /// second report.
 @Suite struct SweepReportHTMLTests {
   static let scenario = CommandLine.repository.appendingPathComponent(
-    "scenarios/evacuation-demo.lua"
+    "scenarios/three-cuts-flood.lua"
   ).path
   static let sweep = [
-    "--design", "grid", "--vary", "car_share=0.2,0.8", "--param", "valley_floor_m=333",
-    "--param", "order_at=300", "--param", "road_cut_at=1800", "--replications", "3",
+    "--design", "grid", "--vary", "order_delay=0,900", "--param", "road_cut_at=1800",
+    "--replications", "3",
     "--jobs", "2",
   ]
 
