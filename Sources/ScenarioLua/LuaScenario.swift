@@ -80,6 +80,8 @@ public final class LuaScenario {
   var resumptions = 0
   /// The prelude's worker loop that every process coroutine runs.
   var worker = LuaRef(raw: 0)
+  /// The metatable of process handles (the prelude's `Process`).
+  var processHandle = LuaRef(raw: 0)
   /// Where frames go, when the caller asked for them (LuaScenario+Frames).
   var frameRecording: FrameRecording?
   /// Why frame recording stopped early, if it did; the run went on.
@@ -129,9 +131,9 @@ public final class LuaScenario {
     pushHostTable()
     let stack = lua.stack
     lua.pushLibraryFunction("coroutine", "yield")
-    lua.pushLibraryFunction("coroutine", "isyieldable")
-    try lua.call(arguments: 3, results: 3)
-    // stack: sim, globals, worker
+    try lua.call(arguments: 2, results: 4)
+    // stack: sim, globals, worker, Process
+    processHandle = lua.ref()
     worker = lua.ref()
     // stack: sim, globals
     lua.push(sandbox.readonly)

@@ -16,6 +16,12 @@
  * top of the stack and the trampoline raises it. */
 #define CLB_ERROR (-1)
 
+/* A Swift callback's return value when the calling process must wait:
+ * CLB_YIELD_BASE - n yields the n values on top of the stack (the host has
+ * already arranged the wake-up). The values the host resumes the coroutine
+ * with become the callback's results. */
+#define CLB_YIELD_BASE (-2)
+
 /* Which limit stopped the state, if any. */
 #define CLB_LIMIT_NONE 0
 #define CLB_LIMIT_INSTRUCTIONS 1
@@ -26,7 +32,7 @@
 #define CLB_HOST_CHUNK "=[drillsim]"
 
 /* Calls the Swift function `fn_id` of the host that owns `L`'s state.
- * Returns the number of results pushed, or CLB_ERROR. */
+ * Returns the number of results pushed, CLB_ERROR, or CLB_YIELD_BASE - n. */
 typedef int (*clb_dispatch_fn)(lua_State *L, void *host, int fn_id);
 
 /* Installs the Swift dispatcher. Idempotent; every state shares it. */
