@@ -168,7 +168,11 @@ public struct LuaCall {
     }
   }
   public func pushCopy(of index: Int32) { lua_pushvalue(pointer, index) }
-  public func newTable() { clua_newtable(pointer) }
+  /// Pushes a new table with room for `array` items and `fields` keys
+  /// (room made up front saves a rehash per insert on hot paths).
+  public func newTable(array: Int32 = 0, fields: Int32 = 0) {
+    lua_createtable(pointer, array, fields)
+  }
   /// Sets `table[key] = top` (raw) and pops the value.
   public func setField(_ table: Int32, _ key: String) {
     let absolute = lua_absindex(pointer, table)

@@ -112,7 +112,7 @@ extension LuaScenario {
   /// Pushes the handle `{ pid = pid }` of a process (the prelude's
   /// `Process` methods).
   func pushHandle(_ pid: Int64, onto call: LuaCall) {
-    call.newTable()
+    call.newTable(fields: 1)
     call.push(integer: pid)
     call.setField(-2, "pid")
     lua.push(processHandle, onto: call)

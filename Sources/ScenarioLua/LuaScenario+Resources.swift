@@ -20,7 +20,8 @@ extension LuaScenario {
       let id = try self.resourceID(call)
       let priority = call.isNil(at: 2) ? 0 : Int(try call.checkInteger(2))
       let now = self.simulator.now
-      if self.resources[id].tryAcquire(at: now) {
+      let resource = self.resources[id]
+      if resource.tryAcquire(at: now) {
         if let i = self.processes.index(of: self.processes.current) {
           self.processes.slots[i].held.append(id)
         }
@@ -28,7 +29,7 @@ extension LuaScenario {
       }
       let (i, pid) = try self.waitingProcess(call, "resource:request")
       self.processes.slots[i].state = .waiting
-      self.resources[id].enqueue(priority: priority, at: now) { [unowned(unsafe) self] in
+      resource.enqueue(priority: priority, at: now) { [unowned(unsafe) self] in
         guard self.wake(pid), let j = self.processes.index(of: pid) else { return false }
         self.processes.slots[j].held.append(id)
         return true
@@ -37,15 +38,16 @@ extension LuaScenario {
     }
     bind("release") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.resourceID(call)
-      guard self.resources[id].inUse > 0 else {
-        throw LuaCallError("release of '\(self.resources[id].name)' without a unit in use")
+      let resource = self.resources[id]
+      guard resource.inUse > 0 else {
+        throw LuaCallError("release of '\(resource.name)' without a unit in use")
       }
       if let i = self.processes.index(of: self.processes.current),
         let k = self.processes.slots[i].held.firstIndex(of: id)
       {
         self.processes.slots[i].held.remove(at: k)
       }
-      self.resources[id].release(at: self.simulator.now)
+      resource.release(at: self.simulator.now)
       return 0
     }
     bind("in_use") { [unowned(unsafe) self] call throws(LuaCallError) in

@@ -29,7 +29,7 @@ public final class LuaScenario {
   let sink: EventSink
 
   // World state bound to the API (see the +Concern files).
-  var processes = ProcessTable()
+  let processes = ProcessTable()
   let streams: RandomStreams
   /// The township map, when the scenario declares one.
   var map: LiveMap?

@@ -1,9 +1,10 @@
-/* CLuaBridge: the only code in drillsim that raises Lua errors.
+/* CLuaBridge: the only code in drillsim that raises Lua errors or yields.
  *
  * Lua reports errors (and yields) by longjmp. A longjmp across Swift frames
  * skips Swift's cleanup and is undefined behaviour, so Swift never calls
- * lua_error: a Swift callback returns CLB_ERROR with a message on the stack,
- * and the C trampoline here raises after the Swift frames have returned.
+ * lua_error or lua_yield: a Swift callback returns CLB_ERROR with a message
+ * on the stack, or CLB_YIELD_BASE - n with n values to yield, and the C
+ * trampoline here raises or yields after the Swift frames have returned.
  * This file also owns the per-state limits: a capped allocator and an
  * instruction-count hook whose kill a script's pcall cannot swallow. */
 #ifndef DRILLSIM_CLUABRIDGE_H
