@@ -137,6 +137,13 @@ size_t clb_memory_used(lua_State *L) { return state_of(L)->used; }
 size_t clb_memory_peak(lua_State *L) { return state_of(L)->peak; }
 int clb_limit_hit(lua_State *L) { return state_of(L)->limit; }
 
+/* Where a host function that yielded continues: its results are the
+ * values the host resumed the coroutine with, above its own arguments. */
+static int resumed(lua_State *L, int status, lua_KContext arguments) {
+  (void)status;
+  return lua_gettop(L) - (int)arguments;
+}
+
 static int trampoline(lua_State *L) {
   int fn_id = (int)lua_tointeger(L, lua_upvalueindex(1));
   clb_state *s = state_of(L);
@@ -148,6 +155,12 @@ static int trampoline(lua_State *L) {
   s->armed = 0;
   int n = fn(L, s->host, fn_id);
   s->armed = armed;
+  if (n <= CLB_YIELD_BASE) {
+    /* A limit hit inside a nested protected call must not be lost. */
+    if (s->limit != CLB_LIMIT_NONE) count_hook(L, NULL);
+    int values = CLB_YIELD_BASE - n;
+    return lua_yieldk(L, values, (lua_KContext)(lua_gettop(L) - values), resumed);
+  }
   if (n == CLB_ERROR) {
     if (lua_type(L, -1) == LUA_TSTRING) {
       push_user_where(L);

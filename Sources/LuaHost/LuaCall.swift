@@ -1,4 +1,5 @@
 import CLua
+import CLuaBridge
 
 /// A view of one Lua thread's stack: the arguments of a call into Swift,
 /// the values a coroutine yielded, or the main stack between calls.
@@ -139,6 +140,19 @@ public struct LuaCall {
     return integer(at: -1)
   }
 
+  // MARK: - Waiting
+
+  /// True inside a process: the call may end by yielding.
+  public var isYieldable: Bool { lua_isyieldable(pointer) != 0 }
+
+  /// What a host function returns to suspend its coroutine.
+  ///
+  /// The bridge yields the `values` on top of the stack once the Swift
+  /// frames have returned, and the values the host later resumes the
+  /// coroutine with become the function's results. The host must have
+  /// arranged the wake-up already (and checked `isYieldable`).
+  public func yield(_ values: Int32 = 0) -> Int32 { CLB_YIELD_BASE - values }
+
   // MARK: - Pushing results
 
   public func push(number: Double) { lua_pushnumber(pointer, number) }
@@ -154,7 +168,11 @@ public struct LuaCall {
     }
   }
   public func pushCopy(of index: Int32) { lua_pushvalue(pointer, index) }
-  public func newTable() { clua_newtable(pointer) }
+  /// Pushes a new table with room for `array` items and `fields` keys
+  /// (room made up front saves a rehash per insert on hot paths).
+  public func newTable(array: Int32 = 0, fields: Int32 = 0) {
+    lua_createtable(pointer, array, fields)
+  }
   /// Sets `table[key] = top` (raw) and pops the value.
   public func setField(_ table: Int32, _ key: String) {
     let absolute = lua_absindex(pointer, table)
@@ -162,6 +180,9 @@ public struct LuaCall {
     lua_rotate(pointer, -2, 1)
     lua_rawset(pointer, absolute)
   }
+  /// Pops a table and makes it the metatable of the value at `index`
+  /// (counted before the pop).
+  public func setMetatable(of index: Int32) { _ = lua_setmetatable(pointer, index) }
   public func pop(_ n: Int32) { clua_pop(pointer, n) }
   public func setTop(_ index: Int32) { lua_settop(pointer, index) }
 }

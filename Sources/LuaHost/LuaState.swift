@@ -35,8 +35,11 @@ public final class LuaState {
 
   /// The raw state, for this module and the bridge.
   let raw: OpaquePointer
-  var functions: [Function] = []
-  var functionNames: [StaticString] = []
+  /// Unretained references to `functionBoxes`, indexed by function id: a
+  /// call from Lua reads them without reference counting.
+  var functions: [Unmanaged<FunctionBox>] = []
+  /// Owns the function boxes for the state's lifetime.
+  var functionBoxes: [FunctionBox] = []
 
   public init(limits: LuaLimits) throws(LuaError) {
     clb_set_dispatch(luaDispatch)
@@ -66,8 +69,9 @@ public final class LuaState {
 
   /// Registers a Swift function; `name` appears in argument errors.
   public func register(_ name: StaticString, _ body: @escaping Function) -> LuaFunctionID {
-    functions.append(body)
-    functionNames.append(name)
+    let box = FunctionBox(name: name, body: body)
+    functionBoxes.append(box)
+    functions.append(Unmanaged.passUnretained(box))
     return LuaFunctionID(raw: Int32(functions.count - 1))
   }
 
@@ -135,13 +139,28 @@ public final class LuaState {
       LuaCall(thread, name: "?").push(string: "unknown host function")
       return CLB_ERROR
     }
-    let call = LuaCall(thread, name: functionNames[index])
-    do {
-      return try functions[index](call)
-    } catch {
-      call.push(string: error.message)
-      return CLB_ERROR
+    return functions[index]._withUnsafeGuaranteedRef { box in
+      let call = LuaCall(thread, name: box.name)
+      do throws(LuaCallError) {
+        return try box.body(call)
+      } catch {
+        call.push(string: error.message)
+        return CLB_ERROR
+      }
     }
+  }
+}
+
+/// A registered Swift function and its Lua-visible name.
+///
+/// A class with constant fields, so a call from Lua borrows it instead of
+/// copying (and retaining) a closure out of an array.
+final class FunctionBox {
+  let name: StaticString
+  let body: LuaState.Function
+  init(name: StaticString, body: @escaping LuaState.Function) {
+    self.name = name
+    self.body = body
   }
 }
 

@@ -5,7 +5,7 @@ import SimKernel
 /// The host primitives the prelude builds `sim` from (its `H` table).
 ///
 /// Each checks its arguments Lua-style and reports failures by throwing
-/// `LuaCallError`; none yields (yields live in the prelude).
+/// `LuaCallError`; those that wait return `call.yield()` (see `bindWaits`).
 extension LuaScenario {
   func pushHostTable() {
     let stack = lua.stack
@@ -29,13 +29,13 @@ extension LuaScenario {
       let delay = try self.delay(call, 1)
       try call.checkType(2, .function)
       let pid = self.spawn(from: call, function: 2, arguments: call.count - 2, after: delay)
-      call.push(integer: pid)
+      self.pushHandle(pid, onto: call)
       return 1
     }
     bind("sim.process", as: "process") { [unowned(unsafe) self] call throws(LuaCallError) in
       try call.checkType(1, .function)
       let pid = self.spawn(from: call, function: 1, arguments: call.count - 1, after: .zero)
-      call.push(integer: pid)
+      self.pushHandle(pid, onto: call)
       return 1
     }
     bind("cancel") { [unowned(unsafe) self] call throws(LuaCallError) in
@@ -93,6 +93,7 @@ extension LuaScenario {
     bind("sim.inject", as: "inject") { [unowned(unsafe) self] call throws(LuaCallError) in
       try self.declareInject(call)
     }
+    bindWaits { name, key, body in bind(name, as: key, body) }
     bindStreams(bind)
     bindResources(bind)
     bindMap { name, key, body in bind(name, as: key, body) }
@@ -109,6 +110,16 @@ extension LuaScenario {
     bindWarnings { name, key, body in bind(name, as: key, body) }
     bindPopulation { name, key, body in bind(name, as: key, body) }
     // stack: host
+  }
+
+  /// Pushes the handle `{ pid = pid }` of a process (the prelude's
+  /// `Process` methods).
+  func pushHandle(_ pid: Int64, onto call: LuaCall) {
+    call.newTable(fields: 1)
+    call.push(integer: pid)
+    call.setField(-2, "pid")
+    lua.push(processHandle, onto: call)
+    call.setMetatable(of: -2)
   }
 
   /// A delay argument in seconds as sim time (millisecond resolution).

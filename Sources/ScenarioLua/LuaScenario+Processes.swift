@@ -2,13 +2,6 @@ import LuaHost
 import Scenario
 import SimKernel
 
-/// Operation codes a process yields to ask the host for something (the
-/// prelude's OP_* constants).
-enum YieldOperation: Int64 {
-  case wait = 1
-  case request, containerPut, containerGet, storePut, storeGet, event, join, done
-}
-
 extension LuaScenario {
   /// Starts a process after `delay` running the function at `function` of
   /// `stack` with the `arguments` values after it.
@@ -71,89 +64,30 @@ extension LuaScenario {
     case .failed(let error):
       fail(error)
     case .yielded(let count):
+      thread.stack.pop(count)
       if processes.slots[i].cancelRequested {
-        thread.stack.pop(count)
         cancel(at: i)
-      } else {
-        suspend(i, thread: thread, values: count)
+      } else if processes.slots[i].state == .running {
+        // A host function that waits marks its process before it yields;
+        // only the prelude's worker loop yields a running process: its
+        // body returned and the coroutine waits for the next one.
+        retire(i)
       }
     }
   }
 
-  /// Reads what a process yielded and arranges its wake-up.
-  func suspend(_ i: Int, thread: LuaThread, values count: Int32) {
-    let stack = thread.stack
-    let pid = Int64(processes.slots[i].generation) << 32 | Int64(i)
-    let now = simulator.now
-    var popped = false
-    defer { if !popped { stack.pop(count) } }
-    processes.slots[i].state = .waiting
-    switch YieldOperation(rawValue: stack.integer(at: 1) ?? 0) {
-    case .wait:
-      processes.slots[i].state = .scheduled
-      guard let seconds = stack.number(at: 2), seconds >= 0, let dt = SimTime(seconds: seconds)
-      else {
-        let problem =
-          "bad argument #1 to 'sim.wait' (finite non-negative number of seconds expected,"
-          + " got \(stack.number(at: 2).map { String($0) } ?? stack.type(at: 2).name))"
-        stack.pop(count)
-        popped = true
-        stack.push(string: problem)
-        processes.slots[i].resumeArguments = 1
-        simulator.schedule(resumeHandler, at: now, payload: pid)
-        return
-      }
-      simulator.schedule(resumeHandler, at: now + dt, payload: pid)
-    case .request:
-      let id = Int(stack.integer(at: 2) ?? 0)
-      let priority = Int(stack.integer(at: 3) ?? 0)
-      resources[id].enqueue(priority: priority, at: now) { [unowned(unsafe) self] in
-        guard self.wake(pid), let j = self.processes.index(of: pid) else { return false }
-        self.processes.slots[j].held.append(id)
-        return true
-      }
-    case .containerPut:
-      let id = Int(stack.integer(at: 2) ?? 0)
-      containers[id].enqueuePut(stack.number(at: 3) ?? 0, at: now) { [unowned(unsafe) self] in
-        self.wake(pid)
-      }
-    case .containerGet:
-      let id = Int(stack.integer(at: 2) ?? 0)
-      containers[id].enqueueGet(stack.number(at: 3) ?? 0, at: now) { [unowned(unsafe) self] in
-        self.wake(pid)
-      }
-    case .storePut:
-      let id = Int(stack.integer(at: 2) ?? 0)
-      let item = lua.ref(from: stack, at: 3)
-      stores[id].enqueuePut(item) { [unowned(unsafe) self] in
-        if self.wake(pid) { return true }
-        self.lua.release(item)
-        return false
-      }
-    case .storeGet:
-      let id = Int(stack.integer(at: 2) ?? 0)
-      let filter = stack.type(at: 3) == .function ? lua.ref(from: stack, at: 3) : nil
-      stores[id].enqueueGet(
-        at: now,
-        accepts: { [unowned(unsafe) self] item in self.accepts(filter, item, on: self.lua.stack) },
-        done: { [unowned(unsafe) self] item in
-          if let filter { self.lua.release(filter) }
-          return self.wake(pid, with: item)
-        })
-    case .event:
-      eventWaiters[stack.string(at: 2) ?? "", default: []].append(pid)
-    case .join:
-      let target = stack.integer(at: 2) ?? 0
-      if let t = processes.index(of: target) {
-        processes.slots[t].joiners.append(pid)
-      } else {
-        _ = wake(pid)
-      }
-    case .done:
-      retire(i)
-    case nil:
-      fail(LuaError(kind: .runtime, message: "a process yielded outside the sim API"))
+  /// The slot and id of the process making `call`, which is about to wait;
+  /// an error naming `what` if the call does not come from a process.
+  func waitingProcess(_ call: LuaCall, _ what: StaticString) throws(LuaCallError) -> (
+    slot: Int, pid: Int64
+  ) {
+    let pid = processes.current
+    guard call.isYieldable, let i = processes.index(of: pid) else {
+      throw LuaCallError(
+        "\(what) can only be called inside a process"
+          + " (started by sim.process, sim.on, sim.at, sim.after or sim.every)")
     }
+    return (i, pid)
   }
 
   /// Ends process `i`: closes its coroutine and wakes those joining it.
@@ -191,5 +125,45 @@ extension LuaScenario {
   func fail(_ error: LuaError) {
     if failure == nil { failure = RunFailure(error: error, at: simulator.now) }
     simulator.stop()
+  }
+}
+
+extension LuaScenario {
+  /// The host functions that may suspend their process.
+  ///
+  /// Each arranges the wake-up, then returns `call.yield()`, and the bridge
+  /// yields once the Swift frames are gone. A resume's values become the
+  /// call's results.
+  func bindWaits(_ bind: (StaticString, String, @escaping LuaState.Function) -> Void) {
+    bind("sim.wait", "wait") { [unowned(unsafe) self] call throws(LuaCallError) in
+      let (i, pid) = try self.waitingProcess(call, "sim.wait")
+      guard let seconds = call.number(at: 1), seconds >= 0, let dt = SimTime(seconds: seconds)
+      else {
+        throw call.argumentError(
+          1,
+          "finite non-negative number of seconds expected, got "
+            + (call.number(at: 1).map { String($0) } ?? call.describe(1)))
+      }
+      self.processes.slots[i].state = .scheduled
+      self.simulator.schedule(self.resumeHandler, at: self.simulator.now + dt, payload: pid)
+      return call.yield()
+    }
+    bind("sim.wait_for", "wait_for") { [unowned(unsafe) self] call throws(LuaCallError) in
+      guard call.type(at: 1) == .string, let name = call.string(at: 1) else {
+        throw call.argumentError(1, "event name expected, got \(call.describe(1))")
+      }
+      let (i, pid) = try self.waitingProcess(call, "sim.wait_for")
+      self.processes.slots[i].state = .waiting
+      self.eventWaiters[name, default: []].append(pid)
+      return call.yield()
+    }
+    bind("process:join", "join") { [unowned(unsafe) self] call throws(LuaCallError) in
+      let target = try call.checkInteger(1)
+      let (i, pid) = try self.waitingProcess(call, "process:join")
+      guard let t = self.processes.index(of: target) else { return 0 }
+      self.processes.slots[i].state = .waiting
+      self.processes.slots[t].joiners.append(pid)
+      return call.yield()
+    }
   }
 }

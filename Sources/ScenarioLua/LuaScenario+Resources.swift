@@ -3,8 +3,8 @@ import Scenario
 import SimKernel
 
 /// `sim.resource`, `sim.container` and `sim.store`, over the kernel's
-/// generic resources. The non-blocking half of each operation is here; the
-/// prelude yields when it returns false, and `suspend` queues the waiter.
+/// generic resources. An operation that cannot be served now queues its
+/// process and yields it (see `LuaCall.yield`); the queue wakes it.
 extension LuaScenario {
   func bindResources(_ bind: (StaticString, @escaping LuaState.Function) -> Void) {
     bind("resource") { [unowned(unsafe) self] call throws(LuaCallError) in
@@ -16,36 +16,46 @@ extension LuaScenario {
       call.push(integer: Int64(self.resources.count - 1))
       return 1
     }
-    bind("acquire") { [unowned(unsafe) self] call throws(LuaCallError) in
-      let id = try self.handle(call, self.resources.count)
-      _ = call.isNil(at: 2) ? 0 : try call.checkInteger(2)
-      let granted = self.resources[id].tryAcquire(at: self.simulator.now)
-      if granted, let i = self.processes.index(of: self.processes.current) {
-        self.processes.slots[i].held.append(id)
+    bind("request") { [unowned(unsafe) self] call throws(LuaCallError) in
+      let id = try self.resourceID(call)
+      let priority = call.isNil(at: 2) ? 0 : Int(try call.checkInteger(2))
+      let now = self.simulator.now
+      let resource = self.resources[id]
+      if resource.tryAcquire(at: now) {
+        if let i = self.processes.index(of: self.processes.current) {
+          self.processes.slots[i].held.append(id)
+        }
+        return 0
       }
-      call.push(boolean: granted)
-      return 1
+      let (i, pid) = try self.waitingProcess(call, "resource:request")
+      self.processes.slots[i].state = .waiting
+      resource.enqueue(priority: priority, at: now) { [unowned(unsafe) self] in
+        guard self.wake(pid), let j = self.processes.index(of: pid) else { return false }
+        self.processes.slots[j].held.append(id)
+        return true
+      }
+      return call.yield()
     }
     bind("release") { [unowned(unsafe) self] call throws(LuaCallError) in
-      let id = try self.handle(call, self.resources.count)
-      guard self.resources[id].inUse > 0 else {
-        throw LuaCallError("release of '\(self.resources[id].name)' without a unit in use")
+      let id = try self.resourceID(call)
+      let resource = self.resources[id]
+      guard resource.inUse > 0 else {
+        throw LuaCallError("release of '\(resource.name)' without a unit in use")
       }
       if let i = self.processes.index(of: self.processes.current),
         let k = self.processes.slots[i].held.firstIndex(of: id)
       {
         self.processes.slots[i].held.remove(at: k)
       }
-      self.resources[id].release(at: self.simulator.now)
+      resource.release(at: self.simulator.now)
       return 0
     }
     bind("in_use") { [unowned(unsafe) self] call throws(LuaCallError) in
-      call.push(integer: Int64(self.resources[try self.handle(call, self.resources.count)].inUse))
+      call.push(integer: Int64(self.resources[try self.resourceID(call)].inUse))
       return 1
     }
     bind("queue_length") { [unowned(unsafe) self] call throws(LuaCallError) in
-      let id = try self.handle(call, self.resources.count)
-      call.push(number: self.resources[id].queueLength.current)
+      call.push(number: self.resources[try self.resourceID(call)].queueLength.current)
       return 1
     }
     bind("container") { [unowned(unsafe) self] call throws(LuaCallError) in
@@ -62,14 +72,26 @@ extension LuaScenario {
     bind("container_put") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.containers.count)
       let amount = try self.amount(call, limit: self.containers[id].capacity)
-      call.push(boolean: self.containers[id].tryPut(amount, at: self.simulator.now))
-      return 1
+      let now = self.simulator.now
+      if self.containers[id].tryPut(amount, at: now) { return 0 }
+      let (i, pid) = try self.waitingProcess(call, "container:put")
+      self.processes.slots[i].state = .waiting
+      self.containers[id].enqueuePut(amount, at: now) { [unowned(unsafe) self] in
+        self.wake(pid)
+      }
+      return call.yield()
     }
     bind("container_get") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.containers.count)
       let amount = try self.amount(call, limit: self.containers[id].capacity)
-      call.push(boolean: self.containers[id].tryGet(amount, at: self.simulator.now))
-      return 1
+      let now = self.simulator.now
+      if self.containers[id].tryGet(amount, at: now) { return 0 }
+      let (i, pid) = try self.waitingProcess(call, "container:get")
+      self.processes.slots[i].state = .waiting
+      self.containers[id].enqueueGet(amount, at: now) { [unowned(unsafe) self] in
+        self.wake(pid)
+      }
+      return call.yield()
     }
     bind("container_level") { [unowned(unsafe) self] call throws(LuaCallError) in
       call.push(number: self.containers[try self.handle(call, self.containers.count)].level)
@@ -89,10 +111,21 @@ extension LuaScenario {
       guard !call.isNil(at: 2) else { throw call.argumentError(1, "item expected, got nil") }
       let item = self.lua.ref(from: call, at: 2)
       let stored = self.stores[id].tryPut(item, at: self.simulator.now)
-      if !stored { self.lua.release(item) }
-      try self.rethrowFailure()
-      call.push(boolean: stored)
-      return 1
+      do throws(LuaCallError) {
+        try self.rethrowFailure()
+        if stored { return 0 }
+        let (i, pid) = try self.waitingProcess(call, "store:put")
+        self.processes.slots[i].state = .waiting
+        self.stores[id].enqueuePut(item) { [unowned(unsafe) self] in
+          if self.wake(pid) { return true }
+          self.lua.release(item)
+          return false
+        }
+        return call.yield()
+      } catch {
+        if !stored { self.lua.release(item) }
+        throw error
+      }
     }
     bind("store_get") { [unowned(unsafe) self] call throws(LuaCallError) in
       let id = try self.handle(call, self.stores.count)
@@ -101,19 +134,34 @@ extension LuaScenario {
         throw call.argumentError(1, "filter function or nil expected")
       }
       let filter = hasFilter ? self.lua.ref(from: call, at: 2) : nil
-      defer { if let filter { self.lua.release(filter) } }
-      let item = self.stores[id].tryGet(at: self.simulator.now) { item in
+      let now = self.simulator.now
+      let item = self.stores[id].tryGet(at: now) { item in
         self.accepts(filter, item, on: self.lua.stack)
       }
-      try self.rethrowFailure()
-      guard let item else {
-        call.push(boolean: false)
-        return 1
+      do throws(LuaCallError) {
+        try self.rethrowFailure()
+        if let item {
+          if let filter { self.lua.release(filter) }
+          self.lua.push(item, onto: call)
+          self.lua.release(item)
+          return 1
+        }
+        let (i, pid) = try self.waitingProcess(call, "store:get")
+        self.processes.slots[i].state = .waiting
+        self.stores[id].enqueueGet(
+          at: now,
+          accepts: { [unowned(unsafe) self] item in
+            self.accepts(filter, item, on: self.lua.stack)
+          },
+          done: { [unowned(unsafe) self] item in
+            if let filter { self.lua.release(filter) }
+            return self.wake(pid, with: item)
+          })
+        return call.yield()
+      } catch {
+        if let filter { self.lua.release(filter) }
+        throw error
       }
-      call.push(boolean: true)
-      self.lua.push(item, onto: call)
-      self.lua.release(item)
-      return 2
     }
     bind("store_size") { [unowned(unsafe) self] call throws(LuaCallError) in
       call.push(integer: Int64(self.stores[try self.handle(call, self.stores.count)].items.count))
@@ -139,6 +187,15 @@ extension LuaScenario {
 
   func rethrowFailure() throws(LuaCallError) {
     if let failure { throw LuaCallError(failure.error.message) }
+  }
+
+  /// The id a resource handle keeps at [1] (read without hashing a key);
+  /// anything else is a misuse.
+  func resourceID(_ call: LuaCall) throws(LuaCallError) -> Int {
+    guard let id = call.integer(in: 1, at: 1), id >= 0, id < resources.count else {
+      throw LuaCallError("calling '\(call.name)' on something that is not a sim.resource")
+    }
+    return Int(id)
   }
 
   /// The id argument the prelude passes; an unknown id is a misuse.

@@ -29,7 +29,7 @@ public final class LuaScenario {
   let sink: EventSink
 
   // World state bound to the API (see the +Concern files).
-  var processes = ProcessTable()
+  let processes = ProcessTable()
   let streams: RandomStreams
   /// The township map, when the scenario declares one.
   var map: LiveMap?
@@ -85,6 +85,8 @@ public final class LuaScenario {
   var resumptions = 0
   /// The prelude's worker loop that every process coroutine runs.
   var worker = LuaRef(raw: 0)
+  /// The metatable of process handles (the prelude's `Process`).
+  var processHandle = LuaRef(raw: 0)
   /// Where frames go, when the caller asked for them (LuaScenario+Frames).
   var frameRecording: FrameRecording?
   /// Why frame recording stopped early, if it did; the run went on.
@@ -134,9 +136,9 @@ public final class LuaScenario {
     pushHostTable()
     let stack = lua.stack
     lua.pushLibraryFunction("coroutine", "yield")
-    lua.pushLibraryFunction("coroutine", "isyieldable")
-    try lua.call(arguments: 3, results: 3)
-    // stack: sim, globals, worker
+    try lua.call(arguments: 2, results: 4)
+    // stack: sim, globals, worker, Process
+    processHandle = lua.ref()
     worker = lua.ref()
     // stack: sim, globals
     lua.push(sandbox.readonly)

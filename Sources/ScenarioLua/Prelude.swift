@@ -1,35 +1,27 @@
 /// The Lua half of the `sim` API, loaded before every scenario.
 ///
-/// What is easier in Lua lives here: argument sugar, handles with methods,
-/// and every yield. Yields happen in this Lua code, never in a Swift frame:
-/// a process asks the host for something by yielding an operation code, and
-/// the host resumes it when the thing is done.
+/// What is easier in Lua lives here: argument sugar and handles with
+/// methods. Host functions that wait (`sim.wait`, `resource:request`, ...)
+/// are bound directly: the host queues the process and the bridge yields it
+/// after the Swift frames have returned. The hot ones are handle methods
+/// themselves, with no Lua function in between.
 enum Prelude {
   static let text = #"""
-    local H, yield, isyieldable = ...
+    local H, yield = ...
     local type, setmetatable, tostring, select, error = type, setmetatable, tostring, select, error
     local huge = math.huge
     local tconcat = table.concat
 
-    local OP_WAIT, OP_REQUEST, OP_CPUT, OP_CGET, OP_SPUT, OP_SGET, OP_EVENT, OP_JOIN, OP_DONE =
-      1, 2, 3, 4, 5, 6, 7, 8, 9
-
     -- Every process coroutine runs this loop: the process body, then a yield
-    -- that tells the host it ended and waits for the next body (a proper tail
-    -- call, so the stack does not grow). Coroutines are reused, not recreated.
+    -- that tells the host it ended (the only yield of a running process) and
+    -- waits for the next body (a proper tail call, so the stack does not
+    -- grow). Coroutines are reused, not recreated.
     local function worker(fn, ...)
       fn(...)
-      return worker(yield(OP_DONE))
+      return worker(yield())
     end
 
     local raise = H.raise
-
-    local function in_process(what)
-      if not isyieldable() then
-        raise(what .. " can only be called inside a process"
-          .. " (started by sim.process, sim.on, sim.at, sim.after or sim.every)")
-      end
-    end
 
     local function check_time(what, dt)
       if type(dt) ~= "number" or dt ~= dt or dt < 0 or dt == huge then
@@ -49,37 +41,19 @@ enum Prelude {
     -- Time -------------------------------------------------------------------
     sim.now = H.now
 
-    -- The hottest call of all: the host checks dt when it reads the yield and
-    -- answers a bad one with a message, raised here at the caller's line.
-    function sim.wait(dt)
-      in_process("sim.wait")
-      local problem = yield(OP_WAIT, dt)
-      if problem then raise(problem) end
-    end
+    sim.wait = H.wait
 
     -- Processes ----------------------------------------------------------------
+    -- Handles { pid = id } with these methods; the host makes them.
     local Process = {}
     Process.__index = Process
     function Process:cancel() return H.cancel(self.pid) end
     function Process:alive() return H.alive(self.pid) end
-    function Process:join()
-      in_process("process:join")
-      if H.alive(self.pid) then return yield(OP_JOIN, self.pid) end
-    end
+    function Process:join() return H.join(self.pid) end
 
-    local spawn_after, spawn_now = H.spawn, H.process
-
-    local function spawn(delay, fn, ...)
-      return setmetatable({ pid = spawn_after(delay, fn, ...) }, Process)
-    end
-
-    function sim.process(fn, ...)
-      return setmetatable({ pid = spawn_now(fn, ...) }, Process)
-    end
-
-    function sim.after(dt, fn, ...)
-      return setmetatable({ pid = spawn_after(dt, fn, ...) }, Process)
-    end
+    local spawn = H.spawn
+    sim.process = H.process
+    sim.after = spawn
 
     function sim.at(t, fn, ...)
       if type(t) ~= "number" or t ~= t or t < H.now() or t == huge then
@@ -96,7 +70,7 @@ enum Prelude {
       local n, args = select("#", ...), { ... }
       return spawn(0, function()
         while true do
-          yield(OP_WAIT, dt)
+          sim.wait(dt)
           spawn(0, fn, table.unpack(args, 1, n))
         end
       end)
@@ -107,13 +81,7 @@ enum Prelude {
     sim.emit = H.emit
     sim.stop = H.stop
 
-    function sim.wait_for(name)
-      if type(name) ~= "string" then
-        raise("bad argument #1 to 'sim.wait_for' (event name expected, got " .. type(name) .. ")")
-      end
-      in_process("sim.wait_for")
-      return yield(OP_EVENT, name)
-    end
+    sim.wait_for = H.wait_for
 
     -- Parameters, randomness, results -----------------------------------------
     sim.param = H.param
@@ -155,34 +123,22 @@ enum Prelude {
     end
 
     -- Resources ----------------------------------------------------------------
-    local Resource = {}
+    -- Host functions are the methods: a resource keeps its host id at [1],
+    -- where the host reads it without hashing a key.
+    local Resource = {
+      request = H.request, release = H.release, in_use = H.in_use, queue_length = H.queue_length,
+    }
     Resource.__index = Resource
-    function Resource:request(priority)
-      if H.acquire(self.id, priority) then return end
-      in_process("resource:request")
-      return yield(OP_REQUEST, self.id, priority or 0)
-    end
-    function Resource:release() return H.release(self.id) end
-    function Resource:in_use() return H.in_use(self.id) end
-    function Resource:queue_length() return H.queue_length(self.id) end
 
     function sim.resource(spec)
       local id = H.resource(spec)
-      return setmetatable({ id = id, name = spec.name, capacity = spec.capacity }, Resource)
+      return setmetatable({ id, id = id, name = spec.name, capacity = spec.capacity }, Resource)
     end
 
     local Container = {}
     Container.__index = Container
-    function Container:put(amount)
-      if H.container_put(self.id, amount) then return end
-      in_process("container:put")
-      return yield(OP_CPUT, self.id, amount)
-    end
-    function Container:get(amount)
-      if H.container_get(self.id, amount) then return end
-      in_process("container:get")
-      return yield(OP_CGET, self.id, amount)
-    end
+    function Container:put(amount) return H.container_put(self.id, amount) end
+    function Container:get(amount) return H.container_get(self.id, amount) end
     function Container:level() return H.container_level(self.id) end
 
     function sim.container(spec)
@@ -191,17 +147,8 @@ enum Prelude {
 
     local Store = {}
     Store.__index = Store
-    function Store:put(item)
-      if H.store_put(self.id, item) then return end
-      in_process("store:put")
-      return yield(OP_SPUT, self.id, item)
-    end
-    function Store:get(filter)
-      local got, item = H.store_get(self.id, filter)
-      if got then return item end
-      in_process("store:get")
-      return yield(OP_SGET, self.id, filter)
-    end
+    function Store:put(item) return H.store_put(self.id, item) end
+    function Store:get(filter) return H.store_get(self.id, filter) end
     function Store:size() return H.store_size(self.id) end
 
     function sim.store(spec)
@@ -269,6 +216,6 @@ enum Prelude {
       hours = unit(3600, "hours"), days = unit(86400, "days"),
     }
 
-    return sim, globals, worker
+    return sim, globals, worker, Process
     """#
 }

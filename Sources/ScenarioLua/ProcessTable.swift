@@ -7,7 +7,11 @@ import LuaHost
 /// outlives its process (a cancelled waiter's timeout, say) finds a newer
 /// generation and is ignored: cancellation by tombstone, without searching
 /// the event queue.
-struct ProcessTable {
+///
+/// A class, so that the host functions that read it on every call (the
+/// running process, a slot's state) reach the table in place instead of
+/// copying it, with a retain and a release per array, out of the scenario.
+final class ProcessTable {
   enum State {
     case free
     /// A resume event is queued.
@@ -42,7 +46,7 @@ struct ProcessTable {
   static let maxIdleThreads = 4096
 
   /// Adds a process whose thread holds its function and `arguments` values.
-  mutating func add(_ thread: LuaThread, arguments: Int32) -> Int64 {
+  func add(_ thread: LuaThread, arguments: Int32) -> Int64 {
     let index: Int32
     if let free = freeSlots.popLast() {
       index = free
@@ -72,7 +76,7 @@ struct ProcessTable {
   }
 
   /// Frees a slot; returns the thread to close and the joiners to wake.
-  mutating func remove(at index: Int) -> (thread: LuaThread?, joiners: [Int64]) {
+  func remove(at index: Int) -> (thread: LuaThread?, joiners: [Int64]) {
     let thread = slots[index].thread
     let joiners = slots[index].joiners
     slots[index].thread = nil

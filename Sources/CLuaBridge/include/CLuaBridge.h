@@ -1,9 +1,10 @@
-/* CLuaBridge: the only code in drillsim that raises Lua errors.
+/* CLuaBridge: the only code in drillsim that raises Lua errors or yields.
  *
  * Lua reports errors (and yields) by longjmp. A longjmp across Swift frames
  * skips Swift's cleanup and is undefined behaviour, so Swift never calls
- * lua_error: a Swift callback returns CLB_ERROR with a message on the stack,
- * and the C trampoline here raises after the Swift frames have returned.
+ * lua_error or lua_yield: a Swift callback returns CLB_ERROR with a message
+ * on the stack, or CLB_YIELD_BASE - n with n values to yield, and the C
+ * trampoline here raises or yields after the Swift frames have returned.
  * This file also owns the per-state limits: a capped allocator and an
  * instruction-count hook whose kill a script's pcall cannot swallow. */
 #ifndef DRILLSIM_CLUABRIDGE_H
@@ -16,6 +17,12 @@
  * top of the stack and the trampoline raises it. */
 #define CLB_ERROR (-1)
 
+/* A Swift callback's return value when the calling process must wait:
+ * CLB_YIELD_BASE - n yields the n values on top of the stack (the host has
+ * already arranged the wake-up). The values the host resumes the coroutine
+ * with become the callback's results. */
+#define CLB_YIELD_BASE (-2)
+
 /* Which limit stopped the state, if any. */
 #define CLB_LIMIT_NONE 0
 #define CLB_LIMIT_INSTRUCTIONS 1
@@ -26,7 +33,7 @@
 #define CLB_HOST_CHUNK "=[drillsim]"
 
 /* Calls the Swift function `fn_id` of the host that owns `L`'s state.
- * Returns the number of results pushed, or CLB_ERROR. */
+ * Returns the number of results pushed, CLB_ERROR, or CLB_YIELD_BASE - n. */
 typedef int (*clb_dispatch_fn)(lua_State *L, void *host, int fn_id);
 
 /* Installs the Swift dispatcher. Idempotent; every state shares it. */
