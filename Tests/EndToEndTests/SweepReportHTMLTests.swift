@@ -11,7 +11,7 @@ import Testing
   ).path
   static let sweep = [
     "--design", "grid", "--vary", "order_delay=0,900", "--param", "road_cut_at=1800",
-    "--replications", "3",
+    "--param", "peak_inflow=150", "--param", "repair=3600", "--replications", "3",
     "--jobs", "2",
   ]
 
