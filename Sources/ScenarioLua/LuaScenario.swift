@@ -130,7 +130,8 @@ public final class LuaScenario {
     let stack = lua.stack
     lua.pushLibraryFunction("coroutine", "yield")
     lua.pushLibraryFunction("coroutine", "isyieldable")
-    try lua.call(arguments: 3, results: 3)
+    lua.pushLibraryFunction("coroutine", "running")
+    try lua.call(arguments: 4, results: 3)
     // stack: sim, globals, worker
     worker = lua.ref()
     // stack: sim, globals

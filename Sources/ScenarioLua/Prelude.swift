@@ -6,7 +6,7 @@
 /// the host resumes it when the thing is done.
 enum Prelude {
   static let text = #"""
-    local H, yield, isyieldable = ...
+    local H, yield, isyieldable, running = ...
     local type, setmetatable, tostring, select, error = type, setmetatable, tostring, select, error
     local huge = math.huge
     local tconcat = table.concat
@@ -24,8 +24,17 @@ enum Prelude {
 
     local raise = H.raise
 
+    -- Inside a process but under a C function (a table.sort comparator, a
+    -- string.gsub callback, a metamethod), a yield cannot cross the C frame;
+    -- say so instead of Lua's "attempt to yield across a C-call boundary".
     local function in_process(what)
       if not isyieldable() then
+        local _, main = running()
+        if not main then
+          raise(what .. " cannot pause here: it was called from a function that C code"
+            .. " calls (a table.sort comparator, a string.gsub callback or a metamethod);"
+            .. " wait before or after that call")
+        end
         raise(what .. " can only be called inside a process"
           .. " (started by sim.process, sim.on, sim.at, sim.after or sim.every)")
       end
