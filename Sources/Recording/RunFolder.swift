@@ -72,10 +72,11 @@ public struct RunFolder {
   }
 
   /// The result files a final summary names, in a fixed order: those of
-  /// events.jsonl, frames.jsonl, frames.index.json, metrics.csv and run.log
-  /// that exist.
+  /// events.jsonl, metrics.csv and run.log that exist. Frames are left out
+  /// (frames.index.json lists them), so that recording frames changes no
+  /// other output.
   public func resultFiles() -> [String] {
-    [eventsURL, framesURL, framesIndexURL, metricsURL, logURL].filter {
+    [eventsURL, metricsURL, logURL].filter {
       FileManager.default.fileExists(atPath: $0.path)
     }.map(\.lastPathComponent)
   }

@@ -60,7 +60,9 @@ import Testing
     }
     #expect(status == "complete", "kill after \(delay) s: status \(status ?? "-")")
     let files = try #require(object["files"] as? [String])
-    #expect(files.contains("events.jsonl") && files.contains("frames.index.json"))
+    #expect(files.contains("events.jsonl") && files.contains("run.log"))
+    #expect(
+      FileManager.default.fileExists(atPath: out.appendingPathComponent("frames.index.json").path))
     for name in files {
       #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
     }
