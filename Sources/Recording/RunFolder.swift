@@ -71,10 +71,11 @@ public struct RunFolder {
     try Data(text.utf8).write(to: metricsURL, options: .atomic)
   }
 
-  /// The result files a final summary names, in a fixed order: those of
-  /// events.jsonl, metrics.csv and run.log that exist. Frames are left out
-  /// (frames.index.json lists them), so that recording frames changes no
-  /// other output.
+  /// The result files a final summary names, in a fixed order.
+  ///
+  /// Those of events.jsonl, metrics.csv and run.log that exist. Frames are
+  /// left out (frames.index.json lists them), so that recording frames
+  /// changes no other output.
   public func resultFiles() -> [String] {
     [eventsURL, metricsURL, logURL].filter {
       FileManager.default.fileExists(atPath: $0.path)
