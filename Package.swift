@@ -75,6 +75,7 @@ let package = Package(
     .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario", "SimKernel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Recording"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenario"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["CZlib"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["CZlib"], exclude: ["Fixtures", "Corpus"]),
   ]
 )

@@ -284,8 +284,9 @@ function sim.flood.fill(options) end
 --- Rain on every cell (mm/h) from `from` (default now) to `to` (default never), sim seconds.
 ---@param options {mm_per_h: number, from?: number, to?: number}
 function sim.flood.rain(options) end
---- A point inflow: constant m3/s from now, or a hydrograph { {t, q}, ... } in sim seconds.
----@param options {x: number, y: number, m3_per_s: number|number[][]}
+--- A point inflow: constant m3/s from now, or a hydrograph { {t, q}, ... } in sim seconds,
+--- or the name of a CSV file of `t_s,m3_per_s` rows (after a header) in the scenario's folder.
+---@param options {x: number, y: number, m3_per_s: number|number[][]|string}
 function sim.flood.inflow(options) end
 ---@class BreachReservoir
 ---@field level number water level (m)

@@ -2,6 +2,7 @@
  * the traceback handler. Modelled on lua.c's docall/msghandler and Redis's
  * script_lua.c count hook. */
 #include "CLuaBridge.h"
+#include "charge.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -21,6 +22,11 @@ typedef struct clb_state {
   long long budget;   /* instructions allowed, <= 0 for none */
   long long executed; /* instructions charged so far */
   int interval;
+  /* The thread running Lua code under the bridge (NULL between calls), and
+   * the message of a memory kill: where the refused allocation happened,
+   * taken when it happens, because a memory error carries no position. */
+  lua_State *running;
+  char memory_kill[256];
 } clb_state;
 
 static clb_dispatch_fn dispatch_fn = NULL;
@@ -28,6 +34,8 @@ static clb_dispatch_fn dispatch_fn = NULL;
 void clb_set_dispatch(clb_dispatch_fn fn) {
   __atomic_store_n(&dispatch_fn, fn, __ATOMIC_RELEASE);
 }
+
+static void count_hook(lua_State *L, lua_Debug *ar);
 
 static clb_state *state_of(lua_State *L) {
   void *ud = NULL;
@@ -39,6 +47,8 @@ static clb_state *state_of(lua_State *L) {
  * never refuse a free or a shrink. The cap applies only while Lua code runs
  * (armed): host pushes between calls are small and must not raise outside
  * a protected call. */
+static void note_memory_kill(clb_state *s);
+
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   clb_state *s = (clb_state *)ud;
   size_t old = ptr ? osize : 0;
@@ -50,7 +60,10 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   if (nsize > old && s->armed > 0 && s->cap > 0) {
     size_t limit = s->limit == CLB_LIMIT_MEMORY ? s->cap + CLB_KILL_SLACK : s->cap;
     if (s->used - old + nsize > limit) {
-      if (s->limit == CLB_LIMIT_NONE) s->limit = CLB_LIMIT_MEMORY;
+      if (s->limit == CLB_LIMIT_NONE) {
+        s->limit = CLB_LIMIT_MEMORY;
+        note_memory_kill(s);
+      }
       return NULL;
     }
   }
@@ -103,16 +116,11 @@ static void push_user_where(lua_State *L) {
   lua_pushliteral(L, "");
 }
 
-static void count_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
+/* Raises the kill for the limit that was hit, "file:line: what". Sticky
+ * (Redis's pattern): the hook fires on every instruction from now on, so
+ * a pcall in the script cannot swallow the kill. */
+static int raise_limit(lua_State *L) {
   clb_state *s = state_of(L);
-  if (s->limit == CLB_LIMIT_NONE) {
-    s->executed += s->interval;
-    if (s->budget <= 0 || s->executed < s->budget) return;
-    s->limit = CLB_LIMIT_INSTRUCTIONS;
-  }
-  /* Sticky kill (Redis's pattern): fire on every instruction from now on,
-   * so a pcall in the script cannot swallow it. */
   lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
   push_user_where(L);
   if (s->limit == CLB_LIMIT_MEMORY)
@@ -122,7 +130,58 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     lua_pushfstring(L, "instruction budget of %I instructions exhausted",
                     (lua_Integer)s->budget);
   lua_concat(L, 2);
-  lua_error(L);
+  return lua_error(L);
+}
+
+/* Writes "file:line: memory cap of N MiB reached" for the innermost frame
+ * of the scenario's own code on the running thread. Only reads the call
+ * stack (lua_getstack and lua_getinfo "Sl" neither allocate nor raise), so
+ * it is safe inside the allocator. */
+static void note_memory_kill(clb_state *s) {
+  char where[200] = "";
+  lua_Debug ar;
+  lua_State *L = s->running;
+  for (int level = 0; L && lua_getstack(L, level, &ar); level++) {
+    if (!lua_getinfo(L, "Sl", &ar)) break;
+    if (ar.currentline <= 0) continue;
+    if (strcmp(ar.source, CLB_HOST_CHUNK) == 0) continue;
+    snprintf(where, sizeof where, "%s:%d: ", ar.short_src, ar.currentline);
+    break;
+  }
+  snprintf(s->memory_kill, sizeof s->memory_kill, "%smemory cap of %d MiB reached", where,
+           (int)(s->cap >> 20));
+}
+
+const char *clb_memory_kill(lua_State *L) { return state_of(L)->memory_kill; }
+
+static int limit_probe(lua_State *L) {
+  lua_pushboolean(L, state_of(L)->limit != CLB_LIMIT_NONE);
+  return 1;
+}
+
+void clb_push_limit_probe(lua_State *L) { lua_pushcfunction(L, limit_probe); }
+
+static void count_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  clb_state *s = state_of(L);
+  if (s->limit == CLB_LIMIT_NONE) {
+    s->executed += s->interval;
+    if (s->budget <= 0 || s->executed < s->budget) return;
+    s->limit = CLB_LIMIT_INSTRUCTIONS;
+  }
+  raise_limit(L);
+}
+
+/* Work inside C functions (pattern matching) that the count hook cannot
+ * see: charged like instructions, killed like them. */
+void clb_charge(lua_State *L, long long steps) {
+  clb_state *s = state_of(L);
+  if (s->limit == CLB_LIMIT_NONE) {
+    s->executed += steps;
+    if (s->budget <= 0 || s->executed < s->budget) return;
+    s->limit = CLB_LIMIT_INSTRUCTIONS;
+  }
+  raise_limit(L);
 }
 
 void clb_set_instruction_budget(lua_State *L, long long budget, int interval) {
@@ -153,7 +212,9 @@ static int trampoline(lua_State *L) {
   /* Swift frames must never see a memory error: disarm while they run. */
   int armed = s->armed;
   s->armed = 0;
+  lua_State *running = s->running;
   int n = fn(L, s->host, fn_id);
+  s->running = running;
   s->armed = armed;
   if (n <= CLB_YIELD_BASE) {
     /* A limit hit inside a nested protected call must not be lost. */
@@ -204,9 +265,12 @@ int clb_pcall(lua_State *L, int nargs, int nresults) {
   int base = lua_gettop(L) - nargs; /* the function's slot */
   lua_pushcfunction(L, msghandler);
   lua_insert(L, base);
+  lua_State *running = s->running;
+  s->running = L;
   s->armed++;
   int status = lua_pcall(L, nargs, nresults, base);
   s->armed--;
+  s->running = running;
   lua_remove(L, base);
   return status;
 }
@@ -228,9 +292,12 @@ static int coroutine_traceback(lua_State *L) {
 
 int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults) {
   clb_state *s = state_of(L);
+  lua_State *running = s->running;
+  s->running = co;
   s->armed++;
   int status = lua_resume(co, L, nargs, nresults);
   s->armed--;
+  s->running = running;
   if (status != LUA_OK && status != LUA_YIELD) {
     lua_pushcfunction(L, coroutine_traceback);
     lua_pushlightuserdata(L, co);
@@ -272,6 +339,9 @@ static int open_libs(lua_State *L) {
     luaL_requiref(L, lib->name, lib->func, 1);
     lua_pop(L, 1);
   }
+  lua_getglobal(L, LUA_STRLIBNAME);
+  clb_install_counted_patterns(L);
+  lua_pop(L, 1);
   return 0;
 }
 

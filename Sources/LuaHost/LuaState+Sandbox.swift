@@ -54,6 +54,8 @@ extension LuaState {
         return try sandboxed.load(name, into: self)
       })
     stack.setField(-2, "load_module")
+    clb_push_limit_probe(raw)
+    stack.setField(-2, "limit_hit")
     // stack: chunk, host
     try call(arguments: 1, results: 2)
     // stack: env, readonly

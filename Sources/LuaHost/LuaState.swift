@@ -104,9 +104,16 @@ public final class LuaState {
 
   /// Turns the error message on top into a `LuaError` and pops it.
   func popError(status: Int32, compiling: Bool) -> LuaError {
-    let text = stack.string(at: -1) ?? "(error object is not a string)"
+    var text = stack.string(at: -1) ?? "(error object is not a string)"
     clua_pop(raw, 1)
-    return LuaError(kind: errorKind(status: status, compiling: compiling), text: text)
+    let kind = errorKind(status: status, compiling: compiling)
+    // A refused allocation raises a bare "not enough memory"; the bridge
+    // noted where the scenario was when it happened.
+    if kind == .memoryCap, !text.contains("memory cap") {
+      let kill = String(cString: clb_memory_kill(raw))
+      if !kill.isEmpty { text = kill }
+    }
+    return LuaError(kind: kind, text: text)
   }
 
   func errorKind(status: Int32, compiling: Bool) -> LuaError.Kind {

@@ -85,6 +85,31 @@ enum SandboxSource {
       return rawset(t, k, v)
     end
 
+    -- Lua runs finalisers (__gc) with debug hooks off, and a __close that a
+    -- killed process leaves runs when the host resets the thread, also
+    -- without hooks: the instruction budget could not stop either.
+    local function safe_setmetatable(t, mt)
+      if type(mt) == "table" and (rawget(mt, "__gc") ~= nil or rawget(mt, "__close") ~= nil) then
+        error("setmetatable: __gc and __close are not available in a drillsim scenario"
+          .. " (they run where the instruction budget cannot stop them)", 2)
+      end
+      return setmetatable(t, mt)
+    end
+
+    -- An error raised by the budget kill reaches xpcall's handler while
+    -- hooks are off, so a looping handler would never be stopped: once a
+    -- limit is hit, the handler is skipped and the kill goes on.
+    local raw_xpcall, limit_hit = xpcall, host.limit_hit
+    local function safe_xpcall(f, handler, ...)
+      if type(handler) ~= "function" then
+        error("bad argument #2 to 'xpcall' (function expected, got " .. type(handler) .. ")", 2)
+      end
+      return raw_xpcall(f, function(message)
+        if limit_hit() then return message end
+        return handler(message)
+      end, ...)
+    end
+
     local function safe_collectgarbage(opt)
       if opt == "count" then return collectgarbage("count") end
       error("collectgarbage: only \"count\" is available in a scenario", 2)
@@ -142,8 +167,8 @@ enum SandboxSource {
       assert = assert, error = error, getmetatable = getmetatable, ipairs = ipairs,
       next = next, pairs = sorted_pairs, pcall = pcall, print = print,
       rawequal = rawequal, rawget = rawget, rawlen = rawlen, rawset = safe_rawset,
-      select = select, setmetatable = setmetatable, tonumber = tonumber,
-      tostring = tostring, type = type, xpcall = xpcall, _VERSION = _VERSION,
+      select = select, setmetatable = safe_setmetatable, tonumber = tonumber,
+      tostring = tostring, type = type, xpcall = safe_xpcall, _VERSION = _VERSION,
       load = safe_load, collectgarbage = safe_collectgarbage, require = require,
       table = readonly("table", copy(table)),
       string = readonly("string", string),

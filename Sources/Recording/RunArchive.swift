@@ -38,6 +38,12 @@ public struct RunArchive {
         folder.url.path, "no summary.json: not the results folder of a finished run")
     }
     summary = try JSONParser.parse([UInt8](data), location: path)
+    if summary["status"]?.stringValue == SummaryDocument.running {
+      throw RecordingError(
+        path,
+        "status \"running\": the run did not finish (it was stopped or is still going),"
+          + " so its files are incomplete; run the scenario again")
+    }
   }
 
   /// The scenario's metrics (name, value) in summary order.

@@ -3,11 +3,16 @@ import Scenario
 import SimKernel
 
 /// A run's results folder: events.jsonl, metrics.csv, frames.jsonl, run.log,
-/// report.html and, last, summary.json.
+/// summary.json and report.html.
 ///
-/// summary.json is written to a temporary name and renamed into place, and
-/// a stale one is removed before anything else is written, so a folder
-/// with a summary.json always holds a finished run.
+/// Before anything else, `prepare` puts a summary.json with `"status":
+/// "running"` in place (replacing a previous run's); the final summary
+/// replaces it once every file it names is complete. Every document is
+/// written to a temporary file in the folder and renamed into place, so a
+/// reader sees the old file or the new one, never half of one; the two
+/// streams (events.jsonl, frames.jsonl) are appended while the run goes,
+/// and the running summary says they are not final. A run killed at any
+/// moment thus leaves a complete result or one marked as incomplete.
 public struct RunFolder {
   public let url: URL
 
@@ -31,10 +36,13 @@ public struct RunFolder {
     return RunFolder(url: root.appendingPathComponent(scenario).appendingPathComponent(id))
   }
 
-  /// Creates the folder and removes a previous run's summary.
-  public func prepare() throws {
+  /// Creates the folder, marks it as holding a running run (replacing a
+  /// previous run's summary in one rename) and removes the previous run's
+  /// other files.
+  public func prepare(scenario: String, seed: UInt64) throws {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    try? FileManager.default.removeItem(at: summaryURL)
+    let running = SummaryDocument.startJSON(scenario: scenario, seed: seed) + "\n"
+    try Data(running.utf8).write(to: summaryURL, options: .atomic)
     for stale in [metricsURL, framesURL, framesIndexURL, reportURL, replayURL] {
       try? FileManager.default.removeItem(at: stale)
     }
@@ -63,9 +71,22 @@ public struct RunFolder {
     try Data(text.utf8).write(to: metricsURL, options: .atomic)
   }
 
-  /// Writes summary.json atomically (temporary file, then rename).
+  /// The result files a final summary names, in a fixed order.
+  ///
+  /// Those of events.jsonl, metrics.csv and run.log that exist. Frames are
+  /// left out (frames.index.json lists them), so that recording frames
+  /// changes no other output.
+  public func resultFiles() -> [String] {
+    [eventsURL, metricsURL, logURL].filter {
+      FileManager.default.fileExists(atPath: $0.path)
+    }.map(\.lastPathComponent)
+  }
+
+  /// Writes the final summary.json atomically (temporary file, then
+  /// rename), naming the result files written before it; call it after
+  /// they are complete.
   public func writeSummary(_ result: RunResult) throws {
-    let text = SummaryDocument.json(result) + "\n"
+    let text = SummaryDocument.json(result, files: resultFiles()) + "\n"
     try Data(text.utf8).write(to: summaryURL, options: .atomic)
   }
 }

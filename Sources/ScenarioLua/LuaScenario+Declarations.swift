@@ -40,11 +40,14 @@ extension LuaScenario {
       }
       spec.name = name
     }
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = ScenarioFolder(scenario: path)
     func file(_ field: String) throws(LuaCallError) -> String? {
       guard let relative = try text(field) else { return nil }
-      let resolved =
-        relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : folder + "/" + relative)
+      let resolved: String
+      switch folder.resolve(relative) {
+      case .success(let path): resolved = path
+      case .failure(let outside): throw reject("scenario field '\(field)': \(outside)")
+      }
       guard FileManager.default.isReadableFile(atPath: resolved) else {
         throw reject(
           "scenario field '\(field)': no such file '\(relative)' (looked for \(resolved))")
@@ -73,6 +76,11 @@ extension LuaScenario {
         rasters[field] = try AsciiGridReader.read(path: resolved)
       } catch {
         throw reject("scenario field '\(field)': \(error.description)")
+      }
+      // A grid of NODATA only reads fine but would model nothing at all.
+      if rasters[field]?.valueRange == nil {
+        throw reject(
+          "scenario field '\(field)': \(resolved): every cell is NODATA (the grid has no data)")
       }
     }
     if call.field(1, "duration", { call.type(at: $0) }) != .nil {

@@ -89,39 +89,6 @@ extension LuaScenario {
     }
   }
 
-  /// `m3_per_s` as (sim time, m3/s) points: a number is a constant flow
-  /// from now on; a list `{ {t, q}, ... }` is a hydrograph in sim seconds.
-  func hydrograph(_ call: LuaCall) throws(LuaCallError) -> [(Double, Double)] {
-    let value = call.field(1, "m3_per_s") { call.value(at: $0, depth: 2) }
-    func flow(_ v: LuaValue) -> Double? {
-      switch v {
-      case .integer(let i): Double(i)
-      case .number(let d): d.isFinite ? d : nil
-      default: nil
-      }
-    }
-    if let q = flow(value) {
-      guard q >= 0 else { throw call.argumentError(1, "field 'm3_per_s' must be >= 0") }
-      return [(simulator.now.seconds, q)]
-    }
-    let problem = "field 'm3_per_s' must be a number or a list of {t, q} pairs"
-    guard let list = value.arrayElements, !list.isEmpty else {
-      throw call.argumentError(1, problem)
-    }
-    var points: [(Double, Double)] = []
-    for (k, element) in list.enumerated() {
-      guard let pair = element.arrayElements, pair.count == 2, let t = flow(pair[0]),
-        let q = flow(pair[1])
-      else { throw call.argumentError(1, problem + " (entry \(k + 1) is not)") }
-      guard q >= 0 else { throw call.argumentError(1, "m3_per_s entry \(k + 1): q must be >= 0") }
-      if let last = points.last, t < last.0 {
-        throw call.argumentError(1, "m3_per_s entry \(k + 1): times must not decrease")
-      }
-      points.append((t, q))
-    }
-    return points
-  }
-
   /// The run's flood, built on first use from the header's terrain.
   func requireFlood(_ call: LuaCall) throws(LuaCallError) -> FloodModel {
     if let flood { return flood }

@@ -82,10 +82,17 @@ extension LuaScenario {
     slot: Int, pid: Int64
   ) {
     let pid = processes.current
-    guard call.isYieldable, let i = processes.index(of: pid) else {
+    guard let i = processes.index(of: pid) else {
       throw LuaCallError(
         "\(what) can only be called inside a process"
           + " (started by sim.process, sim.on, sim.at, sim.after or sim.every)")
+    }
+    // In a process, but under a C function: a yield cannot cross its frame.
+    guard call.isYieldable else {
+      throw LuaCallError(
+        "\(what) cannot pause here: it was called from a function that C code calls"
+          + " (a table.sort comparator, a string.gsub callback or a metamethod);"
+          + " wait before or after that call")
     }
     return (i, pid)
   }

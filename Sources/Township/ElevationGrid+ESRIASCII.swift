@@ -22,16 +22,23 @@ extension ElevationGrid {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Writes the grid to a file, a row at a time.
+  /// Writes the grid to a file, a row at a time, into a temporary file
+  /// beside it that is renamed into place at the end: a killed write
+  /// leaves the old file (or none), never a grid cut off part way.
   public func writeESRIASCII(to path: String) throws(MapError) {
-    guard FileManager.default.createFile(atPath: path, contents: Data(esriASCIIHeader.utf8)),
-      let handle = FileHandle(forWritingAtPath: path)
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+    guard
+      FileManager.default.createFile(
+        atPath: temporary.path, contents: Data(esriASCIIHeader.utf8)),
+      let handle = FileHandle(forWritingAtPath: temporary.path)
     else {
       throw MapError(file: path, .whole, "cannot write the file")
     }
-    defer { try? handle.close() }
     var bytes: [UInt8] = []
     do {
+      defer { try? handle.close() }
       try handle.seekToEnd()
       for row in 0..<rows {
         appendRow(row, to: &bytes)
@@ -41,7 +48,12 @@ extension ElevationGrid {
         }
       }
     } catch {
+      try? FileManager.default.removeItem(at: temporary)
       throw MapError(file: path, .whole, "cannot write the file: \(error.localizedDescription)")
+    }
+    guard rename(temporary.path, path) == 0 else {
+      try? FileManager.default.removeItem(at: temporary)
+      throw MapError(file: path, .whole, "cannot write the file (rename failed)")
     }
   }
 

@@ -31,7 +31,7 @@ extension GeoJSONMapReader {
       throw MapError(
         file: file, .feature(context.index), "mode must be road or path, not \"\(modeName)\"")
     }
-    let lanes = Int(try context.optionalNumber("lanes") ?? 1)
+    let lanes = try context.count("lanes", in: 1...64) ?? 1
     let width = try context.optionalNumber("width") ?? Link.defaultPathWidth
     let fallback = RoadClass.all[mode == .road ? "road" : "path"]
     let speed = try context.optionalNumber("speed") ?? (fallback?.speedKmh ?? 50) / 3.6
@@ -43,10 +43,24 @@ extension GeoJSONMapReader {
         file: file, .feature(context.index),
         "link needs lanes >= 1, speed > 0, capacity >= 0 and width > 0")
     }
+    // A link of no length has no travel time and no storage: movement on it
+    // would stall. A loop from a node to itself is a real road only with
+    // the loop's own geometry.
+    if from == to, shapeGeometry == nil {
+      throw MapError(
+        file: file, .feature(context.index),
+        "link goes from node \"\(nodes[from].id)\" to itself without a LineString of the loop")
+    }
+    let length = try context.optionalNumber("length") ?? measured
+    guard length > 0, length.isFinite else {
+      throw MapError(
+        file: file, .feature(context.index),
+        "link length must be a positive number of metres, got \(length)")
+    }
     links.append(
       Link(
         id: try context.string("id"), from: from, to: to,
-        length: try context.optionalNumber("length") ?? measured, mode: mode, lanes: lanes,
+        length: length, mode: mode, lanes: lanes,
         speed: speed, capacity: capacity, width: width,
         oneway: try context.optionalBool("oneway") ?? false,
         roadClass: try context.optionalString("class"), shape: shape))
@@ -71,8 +85,8 @@ extension GeoJSONMapReader {
     zones.append(
       Zone(
         id: try context.string("id"), name: try context.optionalString("name"), node: node,
-        position: position, population: Int(try context.optionalNumber("population") ?? 0),
-        households: Int(try context.optionalNumber("households") ?? 0),
+        position: position, population: try context.count("population") ?? 0,
+        households: try context.count("households") ?? 0,
         walkSpeed: try context.optionalNumber("walk_speed") ?? Zone.defaultWalkSpeed,
         groups: groups, grid: try context.optionalString("grid")))
   }
@@ -88,7 +102,7 @@ extension GeoJSONMapReader {
       Facility(
         id: try context.string("id"), kind: kind, name: try context.optionalString("name"),
         node: node, position: position,
-        capacity: try context.optionalNumber("capacity").map { Int($0) },
+        capacity: try context.count("capacity"),
         opensAt: try context.optionalNumber("opens_at") ?? 0,
         powers: try context.optionalStrings("powers") ?? [],
         serves: try context.optionalStrings("serves") ?? []))
@@ -143,6 +157,21 @@ struct FeatureContext {
       throw MapError(file: file, .feature(index), "property \"\(key)\" must be a number")
     }
     return value
+  }
+
+  /// A whole number in `range`, or nil when absent.
+  ///
+  /// Checked before it becomes an Int: a value such as 1e300 must be an
+  /// error, not a trap.
+  func count(_ key: String, in range: ClosedRange<Double> = 0...1e9) throws(MapError) -> Int? {
+    guard let value = try optionalNumber(key) else { return nil }
+    guard range.contains(value), value.rounded() == value else {
+      throw MapError(
+        file: file, .feature(index),
+        "property \"\(key)\" must be a whole number from \(Int(range.lowerBound)) to"
+          + " \(Int(range.upperBound)), got \(value)")
+    }
+    return Int(value)
   }
 
   func optionalBool(_ key: String) throws(MapError) -> Bool? {

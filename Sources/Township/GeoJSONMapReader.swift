@@ -30,7 +30,10 @@ struct GeoJSONMapReader {
     do {
       root = try JSONSerialization.jsonObject(with: data)
     } catch {
-      throw MapError(file: file, .whole, "not valid JSON: \(error.localizedDescription)")
+      // The parser's debug description names the line and column.
+      let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+      throw MapError(
+        file: file, .whole, "not valid JSON: \(detail ?? error.localizedDescription)")
     }
     guard let collection = root as? [String: Any],
       collection["type"] as? String == "FeatureCollection",

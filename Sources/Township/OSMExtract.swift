@@ -112,7 +112,7 @@ public struct OSMExtract: Sendable {
         } else if scanner.isNamed("relation") {
           relationCount += 1
         } else if scanner.isNamed("tag"), current != nil {
-          guard let key = scanner.attribute("k"), let value = scanner.attribute("v") else {
+          guard let key = try scanner.attribute("k"), let value = try scanner.attribute("v") else {
             throw MapError(file: path, .line(scanner.line), "a <tag> without k or v")
           }
           tags[key] = value

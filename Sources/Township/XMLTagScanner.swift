@@ -107,11 +107,19 @@ final class XMLTagScanner {
   }
 
   /// The decoded value of an attribute of the current start tag.
-  func attribute(_ key: StaticString) -> String? {
+  ///
+  /// Bytes that are not UTF-8 are an error, not replacement characters: a
+  /// Latin-1 extract would otherwise import with names silently mangled.
+  func attribute(_ key: StaticString) throws(MapError) -> String? {
     guard let range = valueRange(key) else { return nil }
-    let raw = buffer[range]
-    guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
-    return XMLTagScanner.decodeEntities(String(decoding: raw, as: UTF8.self))
+    guard let text = String(validating: buffer[range], as: UTF8.self) else {
+      throw MapError(
+        file: path, .line(line),
+        "attribute \(key) of <\(String(decoding: name, as: UTF8.self))> is not valid UTF-8"
+          + " (OSM XML is UTF-8; convert the file)")
+    }
+    guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+    return XMLTagScanner.decodeEntities(text)
   }
 
   /// An attribute parsed as an integer, without building a string.

@@ -52,7 +52,7 @@ struct Run: ParsableCommand {
         root: URL(fileURLWithPath: "results"), scenario: world.spec.name,
         seed: world.effectiveSeed, overrides: (try? options.overrides()) ?? [])
     do {
-      try folder.prepare()
+      try folder.prepare(scenario: world.spec.name, seed: world.effectiveSeed)
       try journal.open(at: folder.eventsURL)
     } catch {
       printError(

@@ -54,6 +54,12 @@ long long clb_instructions_used(lua_State *L);
 size_t clb_memory_used(lua_State *L);
 size_t clb_memory_peak(lua_State *L);
 int clb_limit_hit(lua_State *L);
+/* "file:line: memory cap of N MiB reached" once the cap refused an
+ * allocation (a memory error itself says only "not enough memory"). */
+const char *clb_memory_kill(lua_State *L);
+/* Pushes a C function returning whether a limit was hit; it never raises,
+ * so it can run in an error handler that the kill itself invoked. */
+void clb_push_limit_probe(lua_State *L);
 
 /* Opens base, table, string, math, utf8 and coroutine under protection.
  * Returns a Lua status. The sandbox then decides what scripts see. */

@@ -1,0 +1,2 @@
+scenario { name = "grid", terrain = "dem.asc", duration = 600 }
+sim.flood.fill { level = 5 }

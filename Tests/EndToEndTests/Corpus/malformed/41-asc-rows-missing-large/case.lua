@@ -1,0 +1,1 @@
+scenario { name = "grid", terrain = "dem.asc", duration = 600 }

@@ -1,0 +1,1 @@
+sim.param('teams', { default = 3 })

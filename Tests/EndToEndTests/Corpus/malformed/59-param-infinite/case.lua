@@ -1,0 +1,1 @@
+sim.param('delay', { default = 60 })
