@@ -31,7 +31,7 @@ extension GeoJSONMapReader {
       throw MapError(
         file: file, .feature(context.index), "mode must be road or path, not \"\(modeName)\"")
     }
-    let lanes = Int(try context.optionalNumber("lanes") ?? 1)
+    let lanes = try context.optionalCount("lanes") ?? 1
     let width = try context.optionalNumber("width") ?? Link.defaultPathWidth
     let fallback = RoadClass.all[mode == .road ? "road" : "path"]
     let speed = try context.optionalNumber("speed") ?? (fallback?.speedKmh ?? 50) / 3.6
@@ -71,8 +71,8 @@ extension GeoJSONMapReader {
     zones.append(
       Zone(
         id: try context.string("id"), name: try context.optionalString("name"), node: node,
-        position: position, population: Int(try context.optionalNumber("population") ?? 0),
-        households: Int(try context.optionalNumber("households") ?? 0),
+        position: position, population: try context.optionalCount("population") ?? 0,
+        households: try context.optionalCount("households") ?? 0,
         walkSpeed: try context.optionalNumber("walk_speed") ?? Zone.defaultWalkSpeed,
         groups: groups, grid: try context.optionalString("grid")))
   }
@@ -88,7 +88,7 @@ extension GeoJSONMapReader {
       Facility(
         id: try context.string("id"), kind: kind, name: try context.optionalString("name"),
         node: node, position: position,
-        capacity: try context.optionalNumber("capacity").map { Int($0) },
+        capacity: try context.optionalCount("capacity"),
         opensAt: try context.optionalNumber("opens_at") ?? 0,
         powers: try context.optionalStrings("powers") ?? [],
         serves: try context.optionalStrings("serves") ?? []))
@@ -143,6 +143,20 @@ struct FeatureContext {
       throw MapError(file: file, .feature(index), "property \"\(key)\" must be a number")
     }
     return value
+  }
+
+  /// A property that counts something (lanes, persons, places).
+  ///
+  /// It must be a whole number from 0 to `Int32.max`: converting a
+  /// fractional or huge JSON number to `Int` would truncate or trap.
+  func optionalCount(_ key: String) throws(MapError) -> Int? {
+    guard let value = try optionalNumber(key) else { return nil }
+    guard value >= 0, value <= Double(Int32.max), value.rounded(.towardZero) == value else {
+      throw MapError(
+        file: file, .feature(index),
+        "property \"\(key)\" must be a whole number from 0 to \(Int32.max), got \(value)")
+    }
+    return Int(value)
   }
 
   func optionalBool(_ key: String) throws(MapError) -> Bool? {
