@@ -7,5 +7,5 @@ scenario { name = "inline", duration = hours(3), seed = 42, start = "2024-06-01T
               groups = { elderly = 0.25 }, grid = "g1", name = "East" } },
   grids = { { id = "g1", zone = "east", responsible = "fire" } },
   facilities = { { id = "school", kind = "shelter", node = "b", capacity = 500, opens_at = 60 },
-                 { id = "sub", kind = "substation", node = "c", powers = { "g1" } } },
+                 { id = "sub", kind = "substation", node = "c", powers = { "east" } } },
 } }
