@@ -15,6 +15,10 @@ let package = Package(
   products: [
     .executable(name: "drillsim", targets: ["drillsim"]),
     .executable(name: "drillsim-bench", targets: ["drillsim-bench"]),
+    // The loaders and the scenario runner as libraries, for the fuzz targets
+    // in Fuzz/ (a separate package, so the normal build is unchanged).
+    .library(name: "Township", targets: ["Township"]),
+    .library(name: "ScenarioLua", targets: ["ScenarioLua", "Scenario", "LuaHost"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -16,7 +16,7 @@ public final class AsciiGridReader {
   private let file: String
   private var header: AsciiGridHeader
   private var geometry: AsciiGridHeader.Geometry?
-  /// The cells, filled row by row; allocated once the header is complete.
+  /// The cells, filled row by row; grown as values arrive (`makeRoom`).
   private var cells = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
   private var rowsRead = 0
   private var line = 0
@@ -117,7 +117,6 @@ public final class AsciiGridReader {
           file: file, .line(line),
           "grid of \(resolved.columns) x \(resolved.rows) cells is too large")
       }
-      self.cells = .allocate(capacity: cells.partialValue)
     }
     try dataLine(bytes, first, end)
   }
@@ -155,7 +154,7 @@ public final class AsciiGridReader {
     }
     let noData = geometry.noDataValue ?? .nan  // NaN equals nothing
     let columns = geometry.columns
-    let output = cells.baseAddress.map { $0 + rowsRead * columns }
+    let rowStart = rowsRead * columns
     var index = start
     var count = 0
     while index < end {
@@ -164,7 +163,7 @@ public final class AsciiGridReader {
       while index < end, !Self.isSpace(bytes[index]) { index += 1 }
       guard index > tokenStart else { break }
       count += 1
-      guard count <= columns, let output else { continue }  // counted for the message below
+      guard count <= columns else { continue }  // counted for the message below
       guard var value = DecimalParser.parse(bytes, tokenStart, index) else {
         let token = String(
           decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]), as: UTF8.self)
@@ -173,7 +172,9 @@ public final class AsciiGridReader {
           "value \(count) of row \(rowsRead + 1) is not a number: \"\(token)\"")
       }
       if value == noData { value = .nan }
-      output[count - 1] = value
+      let slot = rowStart + count - 1
+      if slot >= cells.count { makeRoom(for: slot, total: columns * geometry.rows) }
+      cells[slot] = value
     }
     guard count == geometry.columns else {
       throw MapError(
@@ -182,6 +183,21 @@ public final class AsciiGridReader {
     }
     rowsRead += 1
     lastDataLine = line
+  }
+
+  /// Grows `cells` to hold index `slot`, doubling up to `total`.
+  ///
+  /// Memory follows the values the file holds, not the size its header
+  /// claims: a few bytes declaring `ncols 40000` and `nrows 40000` must not
+  /// allocate 12 GB before the reader finds the rows missing.
+  private func makeRoom(for slot: Int, total: Int) {
+    let capacity = min(total, max(slot + 1, cells.count * 2, 1 << 16))
+    let grown = UnsafeMutableBufferPointer<Double>.allocate(capacity: capacity)
+    if let old = cells.baseAddress, let new = grown.baseAddress {
+      new.initialize(from: old, count: slot)
+    }
+    cells.deallocate()
+    cells = grown
   }
 
   private func finish() throws(MapError) -> Raster {

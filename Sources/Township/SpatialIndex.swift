@@ -11,6 +11,8 @@ public struct SpatialIndex: Sendable {
   private var nodeBuckets: [CellKey: [Int]] = [:]
   private var linkBuckets: [CellKey: [Int]] = [:]
   private var ringLimit = 0
+  /// Links too long to bucket (see `maxLinkSpan`), returned by every link query.
+  private var oversizedLinks: [Int] = []
 
   private struct CellKey: Hashable, Sendable {
     var column: Int
@@ -37,6 +39,12 @@ public struct SpatialIndex: Sendable {
         of: MapPoint(x: shape.map(\.x).min() ?? 0, y: shape.map(\.y).min() ?? 0))
       let high = cell(
         of: MapPoint(x: shape.map(\.x).max() ?? 0, y: shape.map(\.y).max() ?? 0))
+      let columns = high.column - low.column + 1
+      let rows = high.row - low.row + 1
+      guard columns <= Self.maxLinkSpan, rows <= Self.maxLinkSpan else {
+        oversizedLinks.append(index)
+        continue
+      }
       for column in low.column...high.column {
         for row in low.row...high.row {
           linkBuckets[CellKey(column: column, row: row), default: []].append(index)
@@ -44,6 +52,11 @@ public struct SpatialIndex: Sendable {
       }
     }
   }
+
+  /// Buckets a link's bounding box may span per axis before the link goes
+  /// to `oversizedLinks` instead: a link to a far-off node (an extract
+  /// with a stray coordinate) would otherwise fill millions of buckets.
+  static let maxLinkSpan = 256
 
   private func cell(of point: MapPoint) -> CellKey {
     CellKey(
@@ -58,19 +71,30 @@ public struct SpatialIndex: Sendable {
     let centre = cell(of: point)
     var best: (index: Int, distance: Double)?
     var ring = 0
+    func consider(_ key: CellKey) {
+      for index in nodeBuckets[key] ?? [] where accepting(index) {
+        let distance = nodePositions[index].distance(to: point)
+        if let current = best,
+          distance > current.distance || (distance == current.distance && index > current.index)
+        {
+          continue
+        }
+        best = (index, distance)
+      }
+    }
     while ring <= ringLimit {
+      // A ring of more cells than there are occupied buckets costs more
+      // than looking at every node (nodes far apart, a stray coordinate).
+      if 8 * ring > nodeBuckets.count { return nearestByScan(to: point, where: accepting) }
+      // The ring's cells: its top and bottom rows, then its sides.
       for column in (centre.column - ring)...(centre.column + ring) {
-        for row in (centre.row - ring)...(centre.row + ring)
-        where max(abs(column - centre.column), abs(row - centre.row)) == ring {
-          for index in nodeBuckets[CellKey(column: column, row: row)] ?? [] where accepting(index) {
-            let distance = nodePositions[index].distance(to: point)
-            if let current = best,
-              distance > current.distance || (distance == current.distance && index > current.index)
-            {
-              continue
-            }
-            best = (index, distance)
-          }
+        consider(CellKey(column: column, row: centre.row - ring))
+        if ring > 0 { consider(CellKey(column: column, row: centre.row + ring)) }
+      }
+      if ring > 0 {
+        for row in (centre.row - ring + 1)...(centre.row + ring - 1) {
+          consider(CellKey(column: centre.column - ring, row: row))
+          consider(CellKey(column: centre.column + ring, row: row))
         }
       }
       // Anything in ring r+1 or beyond is at least r * cellSize away.
@@ -80,16 +104,29 @@ public struct SpatialIndex: Sendable {
     return best?.index
   }
 
-  /// Links whose bounding box touches the cell that contains `point`, sorted.
-  public func links(inCellContaining point: MapPoint) -> [Int] {
-    (linkBuckets[cell(of: point)] ?? []).sorted()
+  /// `nearestNode` by looking at every node, in index order.
+  private func nearestByScan(to point: MapPoint, where accepting: (Int) -> Bool) -> Int? {
+    var best: (index: Int, distance: Double)?
+    for index in nodePositions.indices where accepting(index) {
+      let distance = nodePositions[index].distance(to: point)
+      if let current = best, distance >= current.distance { continue }
+      best = (index, distance)
+    }
+    return best?.index
   }
 
-  /// Links whose bounding box touches any cell overlapping the rectangle, sorted.
+  /// Links whose bounding box touches the cell that contains `point`, and
+  /// the oversized ones, sorted: candidates, whose shapes callers check.
+  public func links(inCellContaining point: MapPoint) -> [Int] {
+    ((linkBuckets[cell(of: point)] ?? []) + oversizedLinks).sorted()
+  }
+
+  /// Links whose bounding box touches any cell overlapping the rectangle,
+  /// and the oversized ones, sorted: candidates, whose shapes callers check.
   public func links(inRectangleFrom low: MapPoint, to high: MapPoint) -> [Int] {
     let a = cell(of: low)
     let b = cell(of: high)
-    var found = Set<Int>()
+    var found = Set(oversizedLinks)
     for column in min(a.column, b.column)...max(a.column, b.column) {
       for row in min(a.row, b.row)...max(a.row, b.row) {
         found.formUnion(linkBuckets[CellKey(column: column, row: row)] ?? [])

@@ -39,3 +39,33 @@ import Township
     #expect(index.links(inCellContaining: point) == found.sorted())
   }
 }
+
+/// A stray far-off node (800 km away) once made nearest-node queries walk
+/// tens of thousands of empty rings (found by fuzz-osm as a timeout).
+extension SpatialIndexTests {
+  static let farNodes = [
+    Node(id: "a", position: MapPoint(x: 0, y: 0)),
+    Node(id: "b", position: MapPoint(x: 30, y: 40)),
+    Node(id: "far", position: MapPoint(x: 800_000, y: 800_000)),
+  ]
+
+  @Test func nearestNodeWithAFarOffNodeAnswersAtOnce() {
+    let index = SpatialIndex(nodes: Self.farNodes, links: [], cellSize: 50)
+    let clock = ContinuousClock()
+    let start = clock.now
+    #expect(index.nearestNode(to: MapPoint(x: 1, y: 1)) { $0 != 0 } == 1)
+    #expect(index.nearestNode(to: MapPoint(x: 799_000, y: 799_000)) == 2)
+    #expect(index.nearestNode(to: MapPoint(x: 0, y: 0)) { _ in false } == nil)
+    #expect(clock.now - start < .seconds(1))
+  }
+
+  @Test func aLinkToAFarOffNodeIsACandidateEverywhere() {
+    let link = Link(
+      id: "a-far", from: 0, to: 2, length: 1_131_371, mode: .road, lanes: 1, speed: 20,
+      capacity: 0.5, width: 3, oneway: false, roadClass: nil, shape: [])
+    let index = SpatialIndex(nodes: Self.farNodes, links: [link], cellSize: 250)
+    #expect(index.links(inCellContaining: MapPoint(x: 400_000, y: 400_000)) == [0])
+    #expect(
+      index.links(inRectangleFrom: MapPoint(x: -10, y: -10), to: MapPoint(x: 10, y: 10)) == [0])
+  }
+}

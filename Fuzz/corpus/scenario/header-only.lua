@@ -1,0 +1,1 @@
+scenario { name = "bare", duration = 3600, seed = 0 }
