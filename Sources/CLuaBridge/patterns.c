@@ -6,7 +6,20 @@
  * 40-character subject takes longer than the age of the universe inside
  * one call. Charging steps turns such a call into the ordinary budget kill
  * (exit code 3) instead of a hang. Semantics follow the Lua 5.4 manual,
- * section 6.4.1; messages match the standard library's. */
+ * section 6.4.1; messages match the standard library's.
+ *
+ * The matcher's structure (single/max/min expansion, captures, balance)
+ * follows lstrlib.c of Lua 5.4, Copyright (C) 1994-2023 Lua.org, PUC-Rio,
+ * under the MIT licence: Permission is hereby granted, free of charge, to
+ * any person obtaining a copy of this software and associated documentation
+ * files (the "Software"), to deal in the Software without restriction,
+ * including without limitation the rights to use, copy, modify, merge,
+ * publish, distribute, sublicense, and/or sell copies of the Software, and
+ * to permit persons to whom the Software is furnished to do so, subject to
+ * the following conditions: The above copyright notice and this permission
+ * notice shall be included in all copies or substantial portions of the
+ * Software. THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND,
+ * EXPRESS OR IMPLIED. */
 #include <ctype.h>
 #include <lauxlib.h>
 #include <string.h>
