@@ -22,7 +22,9 @@ public enum DrillEventKind: Hashable, Sendable {
   case allConfirmed
   /// `grid_acknowledged`: a grid's responsible person answered, from the warning.
   case gridAcknowledged
-  /// `first_report`: the first written report went up, from the order.
+  /// `first_report`: the township's first report (初报) went up, from the
+  /// order; simulated as `reports.township.first_s`, timed from the first
+  /// reported event (the order itself when the order opens it).
   case firstReport
   /// `shelter_opened`: a shelter opened its doors, from the order.
   case shelterOpened
@@ -142,7 +144,8 @@ public enum DrillEventKind: Hashable, Sendable {
   /// names none), or nil when the simulation has no counterpart.
   public func metricName(subject id: String) -> String? {
     switch self {
-    case .exerciseStart, .warningIssued, .firstReport, .shelterOpened: return nil
+    case .exerciseStart, .warningIssued, .shelterOpened: return nil
+    case .firstReport: return "reports.\(id.isEmpty ? "township" : id).first_s"
     case .evacuationOrder: return "evacuation.order_s"
     case .zoneClearance(let percent):
       return id.isEmpty ? "evacuation.t\(percent)_s" : "evacuation.\(id).t\(percent)_s"
@@ -161,8 +164,6 @@ public enum DrillEventKind: Hashable, Sendable {
   /// Why a kind has no simulated counterpart at all, for the output.
   public var missingCounterpart: String? {
     switch self {
-    case .firstReport:
-      return "the simulation counts reports against deadlines (reports.*) but does not time them"
     case .shelterOpened:
       return "a shelter's opening time is a scenario input (the map's facility), not an outcome"
     default: return nil

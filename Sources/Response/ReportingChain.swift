@@ -126,14 +126,36 @@ public final class ReportingChain {
   }
 
   /// Metrics for summary.json: `reports.due`, `.on_time`, `.late`,
-  /// `.missing`, `.pending`.
+  /// `.missing`, `.pending`, and `reports.<level>.first_s` for each level
+  /// whose first report on the first event went up.
   public func metrics(at end: SimTime) -> [(name: String, value: Double)] {
     let c = compliance(at: end)
-    return [
+    var result: [(name: String, value: Double)] = [
       ("reports.due", Double(c.due)), ("reports.on_time", Double(c.onTime)),
       ("reports.late", Double(c.late)), ("reports.missing", Double(c.missing)),
       ("reports.pending", Double(c.pending)),
     ]
+    for level in ReportLevel.allCases {
+      if let delay = firstReportDelay(level: level, at: end) {
+        result.append(("reports.\(level.rawValue).first_s", delay))
+      }
+    }
+    return result
+  }
+
+  /// Seconds from the first event's occurrence to its first report at
+  /// `level` (submitted by `end`), or nil when there is none.
+  ///
+  /// The first event opened is the one a drill's first report (初报) is
+  /// timed against, as the `first_report` objective does.
+  public func firstReportDelay(level: ReportLevel, at end: SimTime) -> Double? {
+    guard let event = events.first else { return nil }
+    let sent = rules.indices
+      .filter { rules[$0].level == level && rules[$0].stage == .first }
+      .compactMap { event.submissions[$0].first }
+      .filter { $0 <= end }
+      .min()
+    return sent.map { ($0 - event.occurred).seconds }
   }
 
   /// Due times of a rule for one event: follow-ups run while the event is

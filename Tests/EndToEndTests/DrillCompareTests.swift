@@ -108,9 +108,11 @@ import Testing
     let order = observations.first { $0["event"] as? String == "evacuation_order" }
     #expect(Self.number(order?["observed"]) == 300)
     #expect(Self.number(order?["percentile"]) == 50)
-    // No counterpart: listed with the reason, not dropped.
+    // No counterpart (the default scenario files no reports): listed with
+    // the reason, not dropped.
     let report = observations.first { $0["event"] as? String == "first_report" }
-    #expect((report?["unmatched"] as? String)?.contains("does not time them") == true)
+    #expect(report?["metric"] as? String == "reports.township.first_s")
+    #expect((report?["unmatched"] as? String)?.contains("did not happen in the simulation") == true)
     let cutGrid = observations.first {
       $0["zone"] as? String == "g-z355533051" && $0["event"] as? String == "grid_acknowledged"
     }

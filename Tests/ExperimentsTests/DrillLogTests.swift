@@ -112,7 +112,8 @@ import Testing
       #expect(DrillEventKind(name: kind.name) == kind)
     }
     #expect(DrillEventKind(name: "metric:") == nil)
-    #expect(DrillEventKind.firstReport.metricName(subject: "") == nil)
+    #expect(DrillEventKind.firstReport.metricName(subject: "") == "reports.township.first_s")
+    #expect(DrillEventKind.shelterOpened.metricName(subject: "s1") == nil)
     #expect(DrillEventKind.zoneClearance(percent: 90).metricName(subject: "") == "evacuation.t90_s")
     #expect(
       DrillEventKind.gridAcknowledged.metricName(subject: "g-z1") == "warning.g-z1.ack_s")

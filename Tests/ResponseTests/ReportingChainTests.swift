@@ -67,6 +67,25 @@ struct ReportingChainTests {
     #expect(metrics.first { $0.name == "reports.missing" }?.value == 1)
   }
 
+  /// Event at 5 min; village first report at 12, township at 24 and again
+  /// at 30; no county report: delays 7 and 19 min, no county metric.
+  @Test("first reports are timed per level from the first event")
+  func firstReportDelays() throws {
+    let chain = try ReportingChain()
+    try chain.open("breach", at: Self.minutes(5))
+    try chain.open("fire", at: Self.minutes(6))
+    try chain.submit("fire", level: .village, stage: .first, at: Self.minutes(7))
+    try chain.submit("breach", level: .village, stage: .first, at: Self.minutes(12))
+    try chain.submit("breach", level: .township, stage: .first, at: Self.minutes(24))
+    try chain.submit("breach", level: .township, stage: .first, at: Self.minutes(30))
+    let metrics = chain.metrics(at: Self.minutes(60))
+    #expect(metrics.first { $0.name == "reports.village.first_s" }?.value == 420)
+    #expect(metrics.first { $0.name == "reports.township.first_s" }?.value == 1140)
+    #expect(!metrics.contains { $0.name == "reports.county.first_s" })
+    // Not yet sent at 20 min: no township metric then.
+    #expect(chain.firstReportDelay(level: .township, at: Self.minutes(20)) == nil)
+  }
+
   @Test("errors name the report event")
   func errors() throws {
     let chain = try ReportingChain()
