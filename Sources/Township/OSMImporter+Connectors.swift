@@ -63,12 +63,13 @@ extension OSMImporter {
     // Multi-source Dijkstra from the largest component, undirected.
     var distance = [Double](repeating: .infinity, count: nodes.count)
     var via = [Int](repeating: -1, count: nodes.count)
-    var heap = MinHeap()
+    var heap = NodeHeap()
     for node in nodes.indices where inLargest[node] {
       distance[node] = 0
-      heap.push(0, node)
+      heap.push(0, Int32(node))
     }
-    while let (key, node) = heap.pop() {
+    while let (key, settled) = heap.pop() {
+      let node = Int(settled)
       guard key <= distance[node] else { continue }
       for linkIndex in adjacency[node] {
         let link = links[linkIndex]
@@ -77,7 +78,7 @@ extension OSMImporter {
         if candidate < distance[other] {
           distance[other] = candidate
           via[other] = linkIndex
-          heap.push(candidate, other)
+          heap.push(candidate, Int32(other))
         }
       }
     }

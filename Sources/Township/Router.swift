@@ -41,7 +41,7 @@ public final class Router {
   private var stamp: [UInt32]
   private var done: [UInt32]
   private var generation: UInt32 = 0
-  private var heap = MinHeap()
+  private var heap = NodeHeap()
 
   /// Builds the routing graph of a map for one travel mode.
   public init(township: Township, mode: TravelMode = .drive) {
@@ -113,8 +113,9 @@ public final class Router {
     stamp[source] = generation
     cost[source] = 0
     parentArc[source] = -1
-    heap.push(positions[source].distance(to: goal) / maxSpeed, source)
-    while let (_, node) = heap.pop() {
+    heap.push(positions[source].distance(to: goal) / maxSpeed, Int32(source))
+    while let (_, settled) = heap.pop() {
+      let node = Int(settled)
       if done[node] == generation { continue }
       done[node] = generation
       if node == target { return .found(links: path(to: target), seconds: cost[target]) }
@@ -126,7 +127,7 @@ public final class Router {
           stamp[next] = generation
           cost[next] = candidate
           parentArc[next] = arc
-          heap.push(candidate + positions[next].distance(to: goal) / maxSpeed, next)
+          heap.push(candidate + positions[next].distance(to: goal) / maxSpeed, Int32(next))
         }
       }
     }
@@ -164,61 +165,5 @@ public final class Router {
       generation = 0
     }
     generation += 1
-  }
-}
-
-/// A binary min-heap of (key, node) for the router's open set.
-struct MinHeap {
-  private var keys: [Double] = []
-  private var nodes: [Int] = []
-
-  mutating func removeAll() {
-    keys.removeAll(keepingCapacity: true)
-    nodes.removeAll(keepingCapacity: true)
-  }
-
-  mutating func push(_ key: Double, _ node: Int) {
-    keys.append(key)
-    nodes.append(node)
-    var child = keys.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard
-        keys[child] < keys[parent] || (keys[child] == keys[parent] && nodes[child] < nodes[parent])
-      else { break }
-      keys.swapAt(child, parent)
-      nodes.swapAt(child, parent)
-      child = parent
-    }
-  }
-
-  mutating func pop() -> (Double, Int)? {
-    guard let topKey = keys.first, let topNode = nodes.first else { return nil }
-    let lastKey = keys.removeLast()
-    let lastNode = nodes.removeLast()
-    if !keys.isEmpty {
-      keys[0] = lastKey
-      nodes[0] = lastNode
-      var parent = 0
-      while true {
-        let left = 2 * parent + 1
-        guard left < keys.count else { break }
-        var smallest = left
-        let right = left + 1
-        if right < keys.count
-          && (keys[right] < keys[left] || (keys[right] == keys[left] && nodes[right] < nodes[left]))
-        {
-          smallest = right
-        }
-        guard
-          keys[smallest] < keys[parent]
-            || (keys[smallest] == keys[parent] && nodes[smallest] < nodes[parent])
-        else { break }
-        keys.swapAt(smallest, parent)
-        nodes.swapAt(smallest, parent)
-        parent = smallest
-      }
-    }
-    return (topKey, topNode)
   }
 }

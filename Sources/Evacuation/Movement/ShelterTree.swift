@@ -1,3 +1,5 @@
+import Township
+
 /// For every node, the cheapest way to the nearest shelter with room: a
 /// shortest-path tree grown backwards from all such shelters at once.
 ///
@@ -31,7 +33,7 @@ struct ShelterTree {
 
   private var status: [UInt8]
   private var sourceShelter: [Int32]
-  private var heap = RouteHeap()
+  private var heap = NodeHeap()
   private var path: [Int32] = []
 
   init(nodeCount: Int) {

@@ -1,18 +1,27 @@
-/// A binary min-heap of (cost, node) for the shelter trees' searches.
+/// A binary min-heap of (cost, node) for shortest-path searches on the
+/// network: the router's open set and the evacuation's shelter trees.
 ///
 /// Ties go to the lower node index, so a search settles nodes in one order
-/// in every process. Storage is kept between searches.
-struct RouteHeap {
-  private var keys: [Double] = []
-  private var nodes: [Int32] = []
+/// in every process. Keys and nodes are kept apart (structure of arrays);
+/// `removeAll` keeps the storage for the next search.
+public struct NodeHeap: Sendable {
+  @usableFromInline var keys: [Double] = []
+  @usableFromInline var nodes: [Int32] = []
 
-  var isEmpty: Bool { keys.isEmpty }
+  public init() {}
 
-  @inline(__always) private func less(_ i: Int, _ j: Int) -> Bool {
+  public var isEmpty: Bool { keys.isEmpty }
+
+  @inlinable @inline(__always) func less(_ i: Int, _ j: Int) -> Bool {
     keys[i] < keys[j] || (keys[i] == keys[j] && nodes[i] < nodes[j])
   }
 
-  mutating func push(_ key: Double, _ node: Int32) {
+  @inlinable public mutating func removeAll() {
+    keys.removeAll(keepingCapacity: true)
+    nodes.removeAll(keepingCapacity: true)
+  }
+
+  @inlinable public mutating func push(_ key: Double, _ node: Int32) {
     keys.append(key)
     nodes.append(node)
     var child = keys.count - 1
@@ -25,7 +34,7 @@ struct RouteHeap {
     }
   }
 
-  mutating func pop() -> (key: Double, node: Int32)? {
+  @inlinable public mutating func pop() -> (key: Double, node: Int32)? {
     guard let topKey = keys.first, let topNode = nodes.first else { return nil }
     let lastKey = keys.removeLast()
     let lastNode = nodes.removeLast()
