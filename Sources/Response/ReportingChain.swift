@@ -143,13 +143,15 @@ public final class ReportingChain {
     return result
   }
 
-  /// Seconds from the first event's occurrence to its first report at
-  /// `level` (submitted by `end`), or nil when there is none.
+  /// Seconds from an event's occurrence to its first report at `level`
+  /// (submitted by `end`), or nil when there is none.
   ///
-  /// The first event opened is the one a drill's first report (初报) is
-  /// timed against, as the `first_report` objective does.
-  public func firstReportDelay(level: ReportLevel, at end: SimTime) -> Double? {
-    guard let event = events.first else { return nil }
+  /// The event is `id`, or without one the first opened: the one a drill's
+  /// first report (初报) is timed against.
+  public func firstReportDelay(level: ReportLevel, event id: String? = nil, at end: SimTime)
+    -> Double?
+  {
+    guard let event = events.first(where: { id == nil || $0.id == id }) else { return nil }
     let sent = rules.indices
       .filter { rules[$0].level == level && rules[$0].stage == .first }
       .compactMap { event.submissions[$0].first }

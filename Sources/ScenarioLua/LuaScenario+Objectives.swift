@@ -151,14 +151,7 @@ extension LuaScenario {
       }
       return slowest
     case .firstReport(let level, let event):
-      guard let chain = response?.reports else { return nil }
-      guard let reported = chain.events.first(where: { event == nil || $0.id == event }) else {
-        return nil
-      }
-      let times = chain.rules.indices
-        .filter { chain.rules[$0].level == level && chain.rules[$0].stage == .first }
-        .compactMap { reported.submissions[$0].first }
-      return times.min().map { ($0 - reported.occurred).seconds }
+      return response?.reports.firstReportDelay(level: level, event: event, at: simulator.now)
     case .allSheltered:
       guard let evacuation, let firstOrder = evacuation.firstOrder,
         evacuation.tally.persons(.awaitingAssistance) == 0,
