@@ -19,7 +19,9 @@ struct MovementCapacityTests {
   func lastOfAHundredPassesAtNMinusOneOverC(capacity: Double) throws {
     let fixture = try Self.door(capacity: capacity)
     var passes: [Double] = []
-    fixture.network.onLeave = { _, _, _ in passes.append(fixture.simulator.now.seconds) }
+    fixture.network.onLeave = { [simulator = fixture.simulator] _, _, _ in
+      passes.append(simulator.now.seconds)
+    }
     fixture.add(100, at: "room")
     fixture.simulator.run()
     #expect(passes.count == 100)

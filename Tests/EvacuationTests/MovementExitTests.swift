@@ -80,8 +80,8 @@ struct MovementExitTests {
       shelters: [("yard1", "exit1", nil, 0), ("yard2", "exit2", nil, 0)])
     var leftCorridor1: [Double] = []
     let corridor1 = fixture.link("corridor1")
-    fixture.network.onLeave = { link, _, _ in
-      if link == corridor1 { leftCorridor1.append(fixture.simulator.now.seconds) }
+    fixture.network.onLeave = { [simulator = fixture.simulator] link, _, _ in
+      if link == corridor1 { leftCorridor1.append(simulator.now.seconds) }
     }
     fixture.add(10, at: "room", speed: 1)
     fixture.simulator.schedule(after: SimTime(ms: 1000)) {

@@ -4,6 +4,11 @@ import Township
 
 /// Small maps for movement tests, written as lists of links between named
 /// nodes, and a network with its simulator.
+///
+/// A callback set on `network` (`onLeave`, `onNotice`) captures the parts it
+/// needs, never the fixture: the fixture holds the network, so a closure
+/// holding the fixture would form a cycle that leaks the network and the
+/// simulator.
 struct MovementFixture {
   let township: Township
   let simulator = Simulator()

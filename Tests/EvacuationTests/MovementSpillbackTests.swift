@@ -37,11 +37,12 @@ struct MovementSpillbackTests {
     var roadLeaves: Set<Int64> = []
     // Feeder leaves: time and the road's load just before the car enters it.
     var feederLeaves: [(ms: Int64, roadLoad: Int)] = []
-    fixture.network.onLeave = { link, _, _ in
-      let now = fixture.simulator.now.ms
+    fixture.network.onLeave = {
+      [simulator = fixture.simulator, unowned network = fixture.network] link, _, _ in
+      let now = simulator.now.ms
       if link == road { roadLeaves.insert(now) }
       if link == feeder {
-        feederLeaves.append((now, fixture.network.load(link: road, mode: .drive)))
+        feederLeaves.append((now, network.load(link: road, mode: .drive)))
       }
     }
     fixture.add(300, at: "o", persons: 2, mode: .drive)
