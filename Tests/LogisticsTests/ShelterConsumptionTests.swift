@@ -5,6 +5,10 @@ import Township
 
 /// A depot and a shelter 30 min apart by road (18 km at 10 m/s), with a
 /// second, slower road (60 min) to close the first.
+///
+/// An `observer` set on `network` captures the parts it needs, never the
+/// fixture: the fixture holds the network, so a closure holding the fixture
+/// would form a cycle that leaks the network and the simulator.
 struct SupplyFixture {
   let simulator = Simulator()
   let router: Router
@@ -44,8 +48,8 @@ struct ShelterConsumptionTests {
     try f.network.add(600, of: .water, at: f.shelter)
     try f.network.setOccupancy(100, at: f.shelter)
     var outAt: [SimTime] = []
-    f.network.observer = { event in
-      if case .ranOut = event { outAt.append(f.simulator.now) }
+    f.network.observer = { [simulator = f.simulator] event in
+      if case .ranOut = event { outAt.append(simulator.now) }
     }
     f.simulator.run(until: f.hours(3))
     #expect(outAt == [f.hours(2)])
@@ -71,8 +75,8 @@ struct ShelterConsumptionTests {
       _ = try? f.network.deliver(1_200, of: .water, from: f.depot, to: f.shelter)
     }
     var outAt: [SimTime] = []
-    f.network.observer = { event in
-      if case .ranOut(let site, _) = event, site == f.shelter { outAt.append(f.simulator.now) }
+    f.network.observer = { [simulator = f.simulator, shelter = f.shelter] event in
+      if case .ranOut(let site, _) = event, site == shelter { outAt.append(simulator.now) }
     }
     f.simulator.run(until: f.hours(1.5))
     #expect(f.network.stock(of: .water, at: f.shelter) == 1_350)
@@ -118,8 +122,8 @@ struct ShelterConsumptionTests {
     try f.network.setOccupancy(50, at: f.shelter)
     try f.network.setLowStockThreshold(150, of: .water, at: f.shelter)
     var lowAt: [SimTime] = []
-    f.network.observer = { event in
-      if case .lowStock = event { lowAt.append(f.simulator.now) }
+    f.network.observer = { [simulator = f.simulator] event in
+      if case .lowStock = event { lowAt.append(simulator.now) }
     }
     f.simulator.run(until: f.hours(5))
     #expect(lowAt == [f.hours(3)])
@@ -136,9 +140,9 @@ struct ShelterConsumptionTests {
       depot: f.depot)
     try f.network.setOccupancy(100, at: f.shelter)
     try f.network.callOff(reserve: reserve)
-    f.network.observer = { event in
-      if case .reserveArrived = event {
-        _ = try? f.network.deliver(3_000, of: .water, from: f.depot, to: f.shelter)
+    f.network.observer = { [unowned network = f.network, depot = f.depot, shelter = f.shelter] in
+      if case .reserveArrived = $0 {
+        _ = try? network.deliver(3_000, of: .water, from: depot, to: shelter)
       }
     }
     f.simulator.run(until: f.hours(12))
