@@ -20,6 +20,16 @@
 -- group (lognormal, median 5 min for residents); those with a car drive,
 -- the others walk, as queues on the links, to the nearest town hall with
 -- room; a shadow share of the other villages leaves too.
+--
+-- The response: each fire station of the map has its brigade; the county's
+-- water rescue team waits with its boat at the Feuerwehr, and the village
+-- militia (民兵应急分队) at each town hall fetches the households that cannot
+-- leave on their own (two mobility-impaired residents per valley village,
+-- an assumption: the 包保 lists name them). Anyone still at home when the
+-- water there passes 0.5 m calls for the water rescue team (trapped).
+-- Supplies: the township depot beside the Rathaus sends water and food to
+-- every town hall at the order, and again whenever a hall is down to an
+-- hour's use of a full hall.
 
 scenario { name = "default", map = "maps/north-bayreuth.geojson",
            terrain = "maps/north-bayreuth-dem-90m.asc", duration = hours(12), seed = 1,
@@ -39,7 +49,8 @@ local compliance = sim.param("compliance", { default = 1.0, min = 0, max = 1,
 local valley_floor = sim.param("valley_floor_m", { default = 333, min = 280, max = 600,
   doc = "villages whose centre lies below this elevation (m) are warned and ordered out" })
 
-sim.population { compliance = compliance }
+local impaired_per_village = sim.param("impaired_per_village", { default = 2, min = 0, max = 50,
+  doc = "mobility-impaired residents per valley village, who wait for the militia" })
 
 -- The flood wave of the Roter Main, entering the valley floor from the south-east (324.8 m).
 sim.flood.inflow { x = 1785, y = -4305, m3_per_s = {
@@ -55,6 +66,33 @@ for _, zone in ipairs(sim.map.zones()) do
   end
 end
 local altenplos = "z355533051"
+
+local extra = {}
+for _, zone in ipairs(valley) do
+  extra[#extra + 1] = { zone = zone, group = "mobility_impaired",
+                        persons = math.floor(impaired_per_village) }
+end
+sim.population { compliance = compliance, extra = impaired_per_village > 0 and extra or nil }
+
+local halls = { "shelter-n358872697", "shelter-n2100576898", "shelter-w200070326" }
+sim.team { id = "water-rescue", kind = "water_rescue", station = "station-n843091457" }
+for i, hall in ipairs(halls) do
+  sim.team { id = "militia-" .. i, kind = "militia", station = hall }
+end
+
+-- Supplies from the township depot: a first load for every hall at the
+-- order, then 400 more whenever a hall is down to 100 (an hour of a full
+-- hall at 0.125 per person and hour).
+local depot = "depot-n358872697"
+sim.supply.add(depot, "water", 6000)
+sim.supply.add(depot, "food", 6000)
+for _, hall in ipairs(halls) do
+  for _, item in ipairs({ "water", "food" }) do
+    sim.supply.on_low_stock(hall, item, 100, function()
+      sim.supply.deliver { item = item, amount = 400, from = depot, to = hall }
+    end)
+  end
+end
 
 -- 三断: the storm took the base station serving Altenplos.
 sim.outage.cut { kind = "network", zones = { altenplos } }
@@ -78,6 +116,10 @@ sim.at(warning_delay, function()
   sim.warn { zones = valley, channels = { "broadcast", "sms", "call", "gong" },
              message = "红色预警: 罗特美因河洪水, 请立即转移到村委会 / flood: leave for the town hall now" }
   local ordered = sim.evacuate { zones = valley, mode = "auto", shadow_share = shadow_share }
+  for _, hall in ipairs(halls) do
+    sim.supply.deliver { item = "water", amount = 400, from = depot, to = hall }
+    sim.supply.deliver { item = "food", amount = 400, from = depot, to = hall }
+  end
   sim.log(ordered.households .. " households, " .. ordered.persons .. " persons on the move or warned")
 end)
 

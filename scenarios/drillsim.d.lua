@@ -270,6 +270,7 @@ function sim.map.elevation(x, y) end
 ---@field zone_depth? number "zone.wet" above this at the zone's node (default 0.1)
 ---@field shelter_depth? number "shelter.flooded" above this (default 0.3)
 ---@field facility_depth? number a substation or base station fails above this (default 0.3)
+---@field trapped_depth? number a household still at home raises a "trapped" incident above this (default 0.5)
 
 --- The flood on the header's `terrain` raster (closed edges; Manning's n
 --- from `roughness` or 0.035). Built at the first call; advances every
@@ -371,6 +372,14 @@ function sim.fire.burned_area() end
 --- Events: "fire.link_closed", "zone.burning", "shelter.threatened" ({..., arrival = s}).
 ---@param options {road_closure?: number, shelter_radius?: number}
 function sim.fire.thresholds(options) end
+
+--- A building on fire now (t-squared compartment fire, hazards.md §8): logs
+--- "fire.structure" ({id, node, flashover_s}) and reports a "structure_fire"
+--- incident (source "fire") now. A first team arriving at or after the flashover
+--- counts the room as lost (metric fire.structure.lost). Returns the incident id.
+---@param options {id?: string, at: string, growth?: "slow"|"medium"|"fast"|"ultra_fast", door_area?: number, door_height?: number, internal_area?: number, persons?: integer, work?: number|table, priority?: integer}
+---@return string
+function sim.fire.structure(options) end
 
 ---@class OutageStatus
 ---@field power boolean

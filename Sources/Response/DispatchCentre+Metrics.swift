@@ -25,7 +25,22 @@ extension DispatchCentre {
       ("response.backlog_max", backlog.max),
       ("response.blocked_routes", Double(blockedRoutes)),
       ("response.reinforcements", Double(reinforcementsRequested)),
+      ("response.reroutes", Double(reroutes)),
     ]
+    // Every kind is listed, zero or not, so a sweep's columns do not
+    // depend on what happened; times only for kinds that had arrivals.
+    for kind in IncidentKind.allCases {
+      let count = incidents.filter { $0.incident.kind == kind }.count
+      result.append(("response.incidents.\(kind.rawValue)", Double(count)))
+    }
+    for kind in IncidentKind.allCases {
+      let times = incidents.compactMap { record in
+        record.incident.kind == kind ? record.arrived.map { ($0 - record.alarm).seconds } : nil
+      }
+      if !times.isEmpty {
+        result.append(("response.\(kind.rawValue).mean_s", DispatchCentre.mean(times)))
+      }
+    }
     // Times are reported only when something was timed: a mean of no
     // incidents is not 0 s, and a sweep store should see a missing value.
     let dispatched = incidents.compactMap { r in r.dispatched.map { ($0 - r.alarm).seconds } }

@@ -29,6 +29,9 @@ public final class DispatchCentre {
   /// Times a capable, available team found no open route to a scene.
   public internal(set) var blockedRoutes = 0
   public internal(set) var reinforcementsRequested = 0
+  /// Times a team on its way took another route because a link ahead of
+  /// it closed (see DispatchCentre+Rerouting).
+  public internal(set) var reroutes = 0
   var workDraws: RandomStream
   var teamIndexByID: [String: Int] = [:]
   var incidentIndexByID: [String: Int] = [:]
@@ -129,8 +132,13 @@ public final class DispatchCentre {
     }
     if let timer = teams[team].timer { simulator.cancel(timer) }
     let callOut = teams[team].atStation ? callOutDelay(of: spec, at: now) : 0
+    let turnout = SimTime(seconds: callOut) ?? .zero
     let delay = SimTime(seconds: callOut + travel) ?? .zero
-    teams[team].state = callOut > 0 ? .callingOut : .travelling
+    teams[team].legs =
+      routing.route(
+        from: teams[team].node, to: target.incident.node, by: spec.conveyance, at: now) ?? []
+    teams[team].legsOrigin = teams[team].node
+    teams[team].legsStart = now + turnout
     teams[team].incident = incident
     teams[team].busySince = now
     teams[team].atStation = false
@@ -138,18 +146,7 @@ public final class DispatchCentre {
     incidents[incident].team = team
     incidents[incident].dispatched = now
     recordBacklog()
-    if callOut > 0, let turnout = SimTime(seconds: callOut) {
-      teams[team].timer = simulator.schedule(after: turnout) { [unowned self] in
-        self.teams[team].state = .travelling
-        self.teams[team].timer = self.simulator.schedule(after: delay - turnout) {
-          [unowned self] in self.arrive(team: team)
-        }
-      }
-    } else {
-      teams[team].timer = simulator.schedule(after: delay) { [unowned self] in
-        self.arrive(team: team)
-      }
-    }
+    scheduleTravel(team: team, departure: now + turnout, arrival: now + delay)
     observer?(.dispatched(team: team, incident: incident, arrival: now + delay))
   }
 
@@ -207,9 +204,30 @@ public final class DispatchCentre {
     return index
   }
 
+  /// Starts a team's trip: calling out until `departure` (when that is
+  /// later than now), then travelling until it arrives at `arrival`.
+  func scheduleTravel(team: Int, departure: SimTime, arrival: SimTime) {
+    let now = simulator.now
+    guard departure > now else {
+      teams[team].state = .travelling
+      teams[team].timer = simulator.schedule(after: arrival - now) { [unowned self] in
+        self.arrive(team: team)
+      }
+      return
+    }
+    teams[team].state = .callingOut
+    teams[team].timer = simulator.schedule(after: departure - now) { [unowned self] in
+      self.teams[team].state = .travelling
+      self.teams[team].timer = self.simulator.schedule(after: arrival - departure) {
+        [unowned self] in self.arrive(team: team)
+      }
+    }
+  }
+
   func arrive(team: Int) {
     guard let incident = teams[team].incident else { return }
     let now = simulator.now
+    teams[team].legs = []
     teams[team].state = .working
     teams[team].node = incidents[incident].incident.node
     incidents[incident].arrived = now

@@ -33,6 +33,8 @@ public final class ResponseNetwork: ResponseRouting {
     let target: Int
     let version: Int
     let seconds: [Double]
+    /// Per node: the link its fastest route to the target starts with.
+    let next: [Int]
   }
 
   /// Builds the network of a map with every link open.
@@ -69,12 +71,49 @@ public final class ResponseNetwork: ResponseRouting {
     guard township.nodes.indices.contains(source), township.nodes.indices.contains(target) else {
       return nil
     }
-    if let cached = cache[conveyance], cached.target == target, cached.version == version {
-      return cached.seconds[source].isFinite ? cached.seconds[source] : nil
-    }
-    let seconds = search(to: target, by: conveyance)
-    cache[conveyance] = CachedSearch(target: target, version: version, seconds: seconds)
+    let seconds = searched(to: target, by: conveyance).seconds
     return seconds[source].isFinite ? seconds[source] : nil
+  }
+
+  public func route(from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime)
+    -> [RouteLeg]?
+  {
+    guard township.nodes.indices.contains(source), township.nodes.indices.contains(target) else {
+      return nil
+    }
+    let search = searched(to: target, by: conveyance)
+    guard search.seconds[source].isFinite else { return nil }
+    var legs: [RouteLeg] = []
+    var node = source
+    var elapsed = 0.0
+    while node != target {
+      let index = search.next[node]
+      guard index >= 0, let step = seconds(link: index, from: node, by: conveyance) else {
+        return nil
+      }
+      let link = township.links[index]
+      node = link.from == node ? link.to : link.from
+      elapsed += step
+      legs.append(RouteLeg(link: index, node: node, seconds: elapsed))
+    }
+    return legs
+  }
+
+  public func canCross(link index: Int, from tail: Int, by conveyance: Conveyance) -> Bool {
+    township.links.indices.contains(index)
+      && seconds(link: index, from: tail, by: conveyance) != nil
+  }
+
+  /// The cached search to `target` by `conveyance`, run again when a link
+  /// changed state since.
+  private func searched(to target: Int, by conveyance: Conveyance) -> CachedSearch {
+    if let cached = cache[conveyance], cached.target == target, cached.version == version {
+      return cached
+    }
+    let (seconds, next) = search(to: target, by: conveyance)
+    let fresh = CachedSearch(target: target, version: version, seconds: seconds, next: next)
+    cache[conveyance] = fresh
+    return fresh
   }
 
   /// Seconds to cross link `index` from node `tail`, or nil if not allowed.
@@ -93,9 +132,11 @@ public final class ResponseNetwork: ResponseRouting {
     }
   }
 
-  /// Seconds from every node to `target` (infinity where unreachable).
-  private func search(to target: Int, by conveyance: Conveyance) -> [Double] {
+  /// Seconds from every node to `target` (infinity where unreachable),
+  /// and the link each node's route starts with (-1 for none).
+  private func search(to target: Int, by conveyance: Conveyance) -> ([Double], [Int]) {
     var cost = [Double](repeating: .infinity, count: township.nodes.count)
+    var next = [Int](repeating: -1, count: township.nodes.count)
     var done = [Bool](repeating: false, count: township.nodes.count)
     var heap = NodeHeap()
     cost[target] = 0
@@ -113,11 +154,12 @@ public final class ResponseNetwork: ResponseRouting {
         let candidate = cost[node] + step
         if candidate < cost[other] {
           cost[other] = candidate
+          next[other] = index
           heap.push(candidate, other)
         }
       }
     }
-    return cost
+    return (cost, next)
   }
 }
 

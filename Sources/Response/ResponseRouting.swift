@@ -18,4 +18,42 @@ public protocol ResponseRouting: AnyObject {
   /// network as it is at `time`; nil when every route is closed.
   func travelTime(from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime)
     -> Double?
+
+  /// The fastest route's links, in order; nil when every route is closed.
+  func route(from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime)
+    -> [RouteLeg]?
+
+  /// Whether `conveyance` may cross link `index` from node `tail` now.
+  func canCross(link index: Int, from tail: Int, by conveyance: Conveyance) -> Bool
+}
+
+/// One link of a team's route: the link, the node it leads to, and the
+/// seconds from the route's start to that node.
+public struct RouteLeg: Sendable, Equatable {
+  /// Link index in the township.
+  public let link: Int
+  /// Node index reached at the end of the link.
+  public let node: Int
+  /// Seconds from the start of the route to `node`.
+  public let seconds: Double
+
+  public init(link: Int, node: Int, seconds: Double) {
+    self.link = link
+    self.node = node
+    self.seconds = seconds
+  }
+}
+
+/// Routes link by link, so a team on its way can be re-routed when a link
+/// ahead of it closes (`DispatchCentre.networkChanged()`).
+extension ResponseRouting {
+  /// The fastest route's links, in order; nil when every route is closed
+  /// or the routing does not know its links (then a team is never
+  /// re-routed on its way).
+  public func route(from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime)
+    -> [RouteLeg]?
+  { nil }
+
+  /// Whether `conveyance` may cross link `index` from node `tail` now.
+  public func canCross(link index: Int, from tail: Int, by conveyance: Conveyance) -> Bool { true }
 }

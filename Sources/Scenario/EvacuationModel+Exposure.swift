@@ -28,10 +28,7 @@ extension EvacuationModel {
     exposureSampledAt = time
     let interval = (time - last).seconds
     var exposed = 0
-    var home = [Bool](repeating: true, count: roster.count)
-    for t in 0..<network.travellerCount where !network.isWaiting(t) {
-      home[travellerHousehold[t]] = false
-    }
+    let home = householdsAtHome()
     for household in 0..<roster.count where home[household] {
       if hazard(roster.position(of: household), time) { exposed += Int(roster.size[household]) }
     }

@@ -10,7 +10,8 @@ extension EvacuationModel {
   /// household not yet decided: compliers of the ordered zones leave,
   /// a shadow share of the others leaves anyway, non-compliers stay.
   /// Households needing assistance wait at home for a team and are
-  /// counted (`tally.awaitingAssistance`). A household of a zone some
+  /// counted (`tally.awaitingAssistance`) until `fetch` sets them on their
+  /// way; `onAssistanceNeeded` hears of them. A household of a zone some
   /// warning was issued to leaves at its first warning plus its delay
   /// (at once if that is past), or waits for the warning; in other zones
   /// the order itself is the warning. Shadow households hear of it from
@@ -53,6 +54,7 @@ extension EvacuationModel {
     for zone in order.zones { inOrder[zone] = true }
     let warnedSoFar = warnings?.outcome.firstWarned
     var made = (households: 0, persons: 0)
+    var helpless: [Int] = []
     for household in 0..<roster.count where !decided[household] {
       let zone = Int(roster.zone[household])
       let reason = table.reason[household]
@@ -65,6 +67,7 @@ extension EvacuationModel {
       }
       if roster.needsAssistance[household] {
         tally.add(.awaitingAssistance, persons: persons)
+        helpless.append(household)
         continue
       }
       let delay = min(table.departure[household], SimTime(seconds: Self.longestDelay) ?? .never)
@@ -85,6 +88,7 @@ extension EvacuationModel {
         tally.add(.awaitingWarning, persons: persons)
       }
     }
+    if !helpless.isEmpty { onAssistanceNeeded?(helpless, Int(orderIndex)) }
     onEvent?(
       "evacuation.order",
       [

@@ -25,6 +25,9 @@ public final class EvacuationModel {
   let streams: RandomStreams
   /// Notable events, as an events.jsonl kind and its fields.
   public var onEvent: ((String, [(key: String, value: Value)]) -> Void)?
+  /// Told of the households an order leaves waiting for a team, in roster
+  /// order, with the order's index (for `fetch`).
+  public var onAssistanceNeeded: ((_ households: [Int], _ order: Int) -> Void)?
   /// Whether each zone has been ordered out.
   var ordered: [Bool]
   /// The longest pre-movement delay used (10^9 s): a distribution's

@@ -11,7 +11,8 @@ import Hazards
 /// the speed and floating debris that topple people in shallower water.
 /// Places: a zone is wet when water at its node is deeper than
 /// `zoneDepth`; a shelter is flooded above `shelterDepth`; a substation
-/// or base station fails above `facilityDepth`.
+/// or base station fails above `facilityDepth`. People still at home are
+/// trapped above `trappedDepth`.
 public struct FloodThresholds: Sendable, Equatable {
   public var carDepth = 0.3
   public var carDischarge = 0.3
@@ -25,6 +26,9 @@ public struct FloodThresholds: Sendable, Equatable {
   public var shelterDepth = 0.3
   /// Switchgear and base-station cabinets sit about this high.
   public var facilityDepth = 0.3
+  /// Water at home deeper than this traps a household that has not left
+  /// (`TrappedWatch`): the walkers' limit for children and the elderly.
+  public var trappedDepth = 0.5
 
   public init() {}
 

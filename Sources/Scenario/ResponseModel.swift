@@ -1,3 +1,4 @@
+import Evacuation
 import Response
 import SimKernel
 import Township
@@ -6,8 +7,11 @@ import Township
 /// live map, with one default team per mapped station.
 ///
 /// Teams travel on the map as it is at dispatch: a link the script closed
-/// is blocked for everyone; a link a hazard closed for driving is taken as
-/// flooded, so boats cross it and cars and walkers do not.
+/// is blocked for everyone; a link only the flood closed is taken as
+/// flooded, so boats cross it and cars and walkers do not; a link a fire
+/// or an outage (a debris flow, a landslide, a road cut) closed is blocked
+/// for every vehicle, boats included. A closure while a team is on its way
+/// re-routes it from the next node (DispatchCentre+Rerouting).
 public final class ResponseModel {
   /// The kind of the team each `station` facility gets by default.
   public static let stationTeamKind = TeamKind.fireRescue
@@ -16,6 +20,20 @@ public final class ResponseModel {
   public private(set) var reports: ReportingChain
   public let map: LiveMap
   let routing: LiveResponseRouting
+  var simulator: Simulator { centre.simulator }
+  /// Told of every dispatch event after the run's own reactions (logs,
+  /// scripts).
+  public var observer: ((ResponseEvent) -> Void)?
+  /// The evacuation whose households need help (see +Incidents).
+  weak var evacuation: EvacuationModel?
+  /// Assistance incidents by index: the household and its order (looked
+  /// up, never iterated).
+  var fetches: [Int: (household: Int, order: Int)] = [:]
+  /// Structure-fire incidents by index: their flashover time.
+  var structureFires: [Int: SimTime] = [:]
+  var structureFiresReached = 0
+  /// Structure fires first reached at or after their flashover.
+  var roomsLost = 0
 
   /// Builds the response on `map`; `start` is the scenario's ISO 8601
   /// start, whose time of day drives duty shifts.
@@ -38,6 +56,27 @@ public final class ResponseModel {
     } catch {
       throw ScenarioError("response", error.description)
     }
+    map.observeClosures { [weak self] _, _ in self?.closuresChanged() }
+    centre.observer = { [weak self] event in
+      self?.handle(event)
+      self?.observer?(event)
+    }
+  }
+
+  /// Whether a check of teams on their way is scheduled for this instant.
+  private var checkPending = false
+
+  /// Re-checks the teams on their way once per instant, however many
+  /// links a flood step or a fire front closed in it.
+  private func closuresChanged() {
+    guard !checkPending,
+      centre.teams.contains(where: { $0.state == .travelling || $0.state == .callingOut })
+    else { return }
+    checkPending = true
+    centre.simulator.schedule(after: .zero) { [weak self] in
+      self?.checkPending = false
+      self?.centre.networkChanged()
+    }
   }
 
   /// Replaces the reporting rules; only before any event is opened.
@@ -54,7 +93,7 @@ public final class ResponseModel {
 
   /// Response, team and reporting metrics at `time`, in a fixed order.
   public func metrics(at time: SimTime) -> [(name: String, value: Double)] {
-    centre.metrics(at: time) + reports.metrics(at: time)
+    centre.metrics(at: time) + reports.metrics(at: time) + structureFireMetrics()
   }
 
   /// Seconds after midnight of an ISO 8601 time ("...T02:30:00+08:00"),
@@ -75,10 +114,14 @@ final class LiveResponseRouting: ResponseRouting {
   let network: ResponseNetwork
   private var states: [ResponseNetwork.LinkState]
 
+  /// Whether a closure changed since the last copy.
+  private var stale = true
+
   init(map: LiveMap) {
     self.map = map
     network = ResponseNetwork(township: map.township)
     states = [ResponseNetwork.LinkState](repeating: .open, count: map.township.links.count)
+    map.observeClosures { [weak self] _, _ in self?.stale = true }
   }
 
   func travelTime(from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime)
@@ -88,12 +131,33 @@ final class LiveResponseRouting: ResponseRouting {
     return network.travelTime(from: source, to: target, by: conveyance, at: time)
   }
 
-  /// Copies the map's closures; only changed links touch the network.
-  private func synchronise() {
+  func route(from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime)
+    -> [RouteLeg]?
+  {
+    synchronise()
+    return network.route(from: source, to: target, by: conveyance, at: time)
+  }
+
+  func canCross(link index: Int, from tail: Int, by conveyance: Conveyance) -> Bool {
+    synchronise()
+    return network.canCross(link: index, from: tail, by: conveyance)
+  }
+
+  /// The hazard source whose closures boats cross afloat: every other
+  /// source (fire, outage) blocks every vehicle.
+  static let waterSource = "flood"
+
+  /// Copies the map's closures when one changed since the last copy; only
+  /// changed links touch the network.
+  func synchronise() {
+    guard stale else { return }
+    stale = false
     var wanted = [ResponseNetwork.LinkState](repeating: .open, count: states.count)
-    for (id, list) in map.hazardClosures
-    where list.contains(where: { $0.closure.driving || $0.closure.walking }) {
-      if let index = map.township.linkIndex(of: id) { wanted[index] = .flooded }
+    for (id, list) in map.hazardClosures {
+      let closing = list.filter { $0.closure.driving || $0.closure.walking }
+      guard !closing.isEmpty, let index = map.township.linkIndex(of: id) else { continue }
+      let water = closing.allSatisfy { $0.source == LiveResponseRouting.waterSource }
+      wanted[index] = water ? .flooded : .blocked
     }
     for id in map.closedByScript {
       if let index = map.township.linkIndex(of: id) { wanted[index] = .blocked }

@@ -13,7 +13,10 @@ import Township
 /// are built once the setup has run (the setup may already have built them
 /// by calling `sim.team`, `sim.supply.*`, ...). While the evacuation and the
 /// supply both exist, shelter admissions set the supplies' headcounts, and
-/// the first evacuation order opens the reporting chain.
+/// the first evacuation order opens the reporting chain. While the
+/// evacuation and the response both exist, households needing help raise
+/// assistance incidents and are fetched (ResponseModel+Incidents); with a
+/// flood too, households trapped at home raise water-rescue incidents.
 extension LuaScenario {
   /// Facility kinds that make a map get the response and supply models.
   static let servedFacilities: Set<FacilityKind> = [.station, .depot, .shelter]
@@ -32,7 +35,7 @@ extension LuaScenario {
   func makeResponse(on map: LiveMap) throws(ScenarioError) -> ResponseModel {
     let model = try ResponseModel(
       map: map, simulator: simulator, streams: streams, start: spec.start)
-    model.centre.observer = { [unowned(unsafe) self] event in self.announce(event) }
+    model.observer = { [unowned(unsafe) self] event in self.announce(event) }
     return model
   }
 
@@ -48,6 +51,23 @@ extension LuaScenario {
   func coupleShelterSupply() {
     guard let evacuation, let supply else { return }
     supply.follow(evacuation)
+  }
+
+  /// Lets households needing help raise assistance incidents once the
+  /// evacuation and the response both exist (called whenever either is
+  /// set).
+  func coupleAssistance() {
+    guard let evacuation, let response else { return }
+    response.assist(evacuation)
+  }
+
+  /// Raises a `trapped` incident for each household at home that the
+  /// water just got too deep for (after every flood step).
+  func raiseTrapped() {
+    guard let flood, let evacuation, let response else { return }
+    if trappedWatch == nil { trappedWatch = TrappedWatch(flood: flood, evacuation: evacuation) }
+    guard let trapped = trappedWatch?.check(), !trapped.isEmpty else { return }
+    response.reportTrapped(trapped, of: evacuation)
   }
 
   /// Host-side reactions to an event the models announce: the first

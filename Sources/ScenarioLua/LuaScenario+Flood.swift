@@ -147,5 +147,6 @@ extension LuaScenario {
       emitFromHost("flood.link_closed", fields, on: stack)
     }
     floodSites(flood.updateSites(), on: stack)
+    raiseTrapped()
   }
 }

@@ -17,7 +17,7 @@ extension LuaScenario {
       let depths: [(String, WritableKeyPath<FloodThresholds, Double>)] = [
         ("car_depth", \.carDepth), ("car_dv", \.carDischarge), ("walk_depth", \.walkDepth),
         ("zone_depth", \.zoneDepth), ("shelter_depth", \.shelterDepth),
-        ("facility_depth", \.facilityDepth),
+        ("facility_depth", \.facilityDepth), ("trapped_depth", \.trappedDepth),
       ]
       try self.optionTable(
         call, known: depths.map(\.0) + ["walk_hazard_rating", "land_use"])

@@ -100,6 +100,7 @@ extension LuaScenario {
     bindFlood { name, key, body in bind(name, as: key, body) }
     bindBreach { name, key, body in bind(name, as: key, body) }
     bindFire { name, key, body in bind(name, as: key, body) }
+    bindStructureFire { name, key, body in bind(name, as: key, body) }
     bindOutages { name, key, body in bind(name, as: key, body) }
     bindFloodCoupling { name, key, body in bind(name, as: key, body) }
     bindFireCoupling { name, key, body in bind(name, as: key, body) }

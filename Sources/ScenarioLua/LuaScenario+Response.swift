@@ -168,6 +168,10 @@ extension LuaScenario {
     case .returned(let t): emitFromHost("team.returned", [team(t)], on: stack)
     case .routeBlocked(let t, let i):
       emitFromHost("team.route_blocked", [team(t), incident(i)], on: stack)
+    case .rerouted(let t, let i, let arrival):
+      emitFromHost(
+        "team.rerouted", [team(t), incident(i), ("arrival", .number(arrival.seconds))],
+        on: stack)
     case .reinforcementRequested(let id, let arrival):
       emitFromHost(
         "reinforcement.requested", [("team", .string(id)), ("arrival", .number(arrival.seconds))],

@@ -39,11 +39,19 @@ public final class LuaScenario {
   var fire: FireModel?
   /// The evacuation, built at the first `sim.evacuate`, `sim.evacuation`
   /// or `sim.shelter` call (see LuaScenario+Evacuation).
-  var evacuation: EvacuationModel? { didSet { coupleShelterSupply() } }
+  var evacuation: EvacuationModel? {
+    didSet {
+      coupleShelterSupply()
+      coupleAssistance()
+    }
+  }
   /// The response and the supplies, built once the setup has run when the
   /// map has stations, depots or shelters, else at their first call (see
   /// LuaScenario+Coupling, +Response and +Supply).
-  var response: ResponseModel?
+  var response: ResponseModel? { didSet { coupleAssistance() } }
+  /// Households the water traps at home, watched once the flood, the
+  /// evacuation and the response all exist (see +Coupling).
+  var trappedWatch: TrappedWatch?
   var supply: SupplyModel? { didSet { coupleShelterSupply() } }
   /// How the roster is drawn (`sim.population`), until it is.
   var population = PopulationOptions()

@@ -193,7 +193,7 @@ enum Prelude {
     sim.fire = {
       moisture = H.fire_moisture, wind = H.fire_wind, ignite = H.fire_ignite,
       arrival_at = H.fire_arrival_at, burned_area = H.fire_burned_area,
-      thresholds = H.fire_thresholds,
+      thresholds = H.fire_thresholds, structure = H.fire_structure,
     }
     sim.ground = { slope = H.ground_slope, rain = H.ground_rain }
     sim.outage = { cut = H.outage_cut, restore = H.outage_restore, status = H.outage_status }

@@ -9,7 +9,7 @@ import Testing
   /// Every parameter of the default scenario pinned at its default: one point.
   static let pins = [
     "warning_delay=300", "peak_inflow=150", "ack_deadline=900", "shadow_share=0.02",
-    "compliance=1", "valley_floor_m=333",
+    "compliance=1", "valley_floor_m=333", "impaired_per_village=2",
   ].flatMap { ["--param", $0] }
 
   /// The mid-rank percentile, worked out here rather than trusted.
