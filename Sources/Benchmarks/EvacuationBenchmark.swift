@@ -80,7 +80,7 @@ struct EvacuationBenchmark {
       name: "evac-county",
       summary: "synthetic county, 10k households ordered out at once, auto mode, queue network",
       run: {
-        EvacuationBenchmark(households: BenchmarkSize.pick(10_000, short: 1_000))
+        EvacuationBenchmark(households: BenchmarkSize.pick(10_000, short: 4_000))
           .run(name: "evac-county")
       }),
     Benchmark(
