@@ -31,7 +31,9 @@ function hours(n) end
 ---@return number seconds
 function days(n) end
 
+--- A process handle: a small value (not a table) carrying the process id.
 ---@class Process
+---@field pid integer The process id; equal handles have equal ids
 local Process = {}
 --- Stops the process; units it holds are released. A process that cancels
 --- itself stops at its next wait.

@@ -18,7 +18,7 @@ public struct BenchmarkCatalog: Sendable {
     Benchmark(
       name: "hold",
       summary: "kernel hold model: 10k pending, Swift handlers, Exp(1 s) increments (ziggurat)",
-      run: { [HoldModel().run()] }),
+      run: { [HoldModel(events: BenchmarkSize.pick(15_000_000, short: 300_000)).run()] }),
     Benchmark(
       name: "hold-inverse",
       summary: "the hold model with inverse-transform Exp(1 s) increments (log per event)",
@@ -26,7 +26,7 @@ public struct BenchmarkCatalog: Sendable {
     Benchmark(
       name: "phold",
       summary: "PHOLD: 1000 entities, 1 event each, uniform destination, Exp(1 s)",
-      run: { [PholdModel().run()] }),
+      run: { [PholdModel(events: BenchmarkSize.pick(10_000_000, short: 300_000)).run()] }),
     Benchmark(
       name: "queues",
       summary: "queue-only hold model with every EventQueue side by side",

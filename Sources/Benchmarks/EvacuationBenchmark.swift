@@ -79,7 +79,10 @@ struct EvacuationBenchmark {
     Benchmark(
       name: "evac-county",
       summary: "synthetic county, 10k households ordered out at once, auto mode, queue network",
-      run: { EvacuationBenchmark(households: 10_000).run(name: "evac-county") }),
+      run: {
+        EvacuationBenchmark(households: BenchmarkSize.pick(10_000, short: 4_000))
+          .run(name: "evac-county")
+      }),
     Benchmark(
       name: "evac-county-100k",
       summary: "synthetic county, 100k households ordered out at once, auto mode, queue network",

@@ -11,7 +11,7 @@ import Hazards
 /// landscape and the per-cell spread rates is not.
 struct FireBenchmark {
   /// Side of the square landscape (cells).
-  var size = 1000
+  var size = BenchmarkSize.pick(1000, short: 200)
 
   /// The one result, `fire` (cells ignited/s).
   func run() -> [BenchmarkResult] {

@@ -8,7 +8,7 @@ import ScenarioLua
 /// c = 3, mu = 1, lambda = 2.7, FIFO, starting empty, 2 model events per
 /// customer. The scenario's setup is not timed, only `run()`.
 struct LuaQueueModel {
-  var customers = 200_000
+  var customers = BenchmarkSize.pick(200_000, short: 10_000)
 
   static let source = """
     scenario { name = "mmc-lua-bench", seed = 1 }
@@ -32,31 +32,42 @@ struct LuaQueueModel {
     sim.objective { name = "mean-wait", check = function() return true, waited / customers end }
     """
 
-  /// Runs the model; nil results mean the scenario failed (printed).
+  /// Runs the model; no results means the scenario failed (printed).
   func run() -> [BenchmarkResult] {
+    guard
+      let (seconds, result) = Self.timedRun(
+        name: "mmc-lua", source: Self.source, params: [("customers", String(customers))])
+    else { return [] }
+    var outcome = BenchmarkResult(
+      name: "mmc-lua", queue: "DefaultEventQueue", events: 2 * customers, wallSeconds: seconds)
+    outcome.meanWait = result.objectives.first?.value
+    return [outcome]
+  }
+
+  /// Sets up the scenario `source` (untimed) and times its run; nil after
+  /// printing why when it fails.
+  static func timedRun(name: String, source: String, params: [(String, String)]) -> (
+    Double, RunResult
+  )? {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("drillsim-bench-\(ProcessInfo.processInfo.processIdentifier)")
-    let file = folder.appendingPathComponent("mmc-lua.lua")
+    let file = folder.appendingPathComponent("\(name).lua")
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       defer { try? FileManager.default.removeItem(at: folder) }
-      try Data(Self.source.utf8).write(to: file)
+      try Data(source.utf8).write(to: file)
       let scenario = try LuaScenario(
-        path: file.path, options: RunOptions(params: [("customers", String(customers))]),
-        sink: EventLog())
+        path: file.path, options: RunOptions(params: params), sink: EventLog())
       var result: RunResult?
       let seconds = Stopwatch.seconds { result = scenario.run() }
       guard let result, result.status == .complete else {
-        print("mmc-lua: run failed: \(result?.error ?? "?")")
-        return []
+        print("\(name): run failed: \(result?.error ?? "?")")
+        return nil
       }
-      var outcome = BenchmarkResult(
-        name: "mmc-lua", queue: "DefaultEventQueue", events: 2 * customers, wallSeconds: seconds)
-      outcome.meanWait = result.objectives.first?.value
-      return [outcome]
+      return (seconds, result)
     } catch {
-      print("mmc-lua: \(error)")
-      return []
+      print("\(name): \(error)")
+      return nil
     }
   }
 }
@@ -70,6 +81,7 @@ extension BenchmarkCatalog {
         name: "mmc-lua",
         summary: "M/M/3 (rho 0.9), 200k customers, each a Lua process",
         run: { LuaQueueModel().run() }),
+      LuaCallbackModel.entry,
       FloodBenchmark.entry,
       FireBenchmark.entry,
     ] + TownshipBenchmarks.all + EvacuationBenchmark.entries)

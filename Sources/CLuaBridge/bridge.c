@@ -208,7 +208,8 @@ static int trampoline(lua_State *L) {
   clb_state *s = state_of(L);
   clb_dispatch_fn fn = __atomic_load_n(&dispatch_fn, __ATOMIC_ACQUIRE);
   if (fn == NULL) return luaL_error(L, "drillsim: no host dispatcher");
-  luaL_checkstack(L, 40, "host call");
+  /* lua_checkstack directly: luaL_checkstack adds a call per host call. */
+  if (!lua_checkstack(L, 40)) return luaL_error(L, "stack overflow (host call)");
   /* Swift frames must never see a memory error: disarm while they run. */
   int armed = s->armed;
   s->armed = 0;
@@ -317,6 +318,39 @@ void clb_closethread(lua_State *L, lua_State *co) {
   (void)L;
   lua_resetthread(co);
 #endif
+}
+
+int clb_table_integer(lua_State *L, int table, lua_Integer position, lua_Integer *out) {
+  if (lua_type(L, table) != LUA_TTABLE) return 0;
+  int ok = 0;
+  if (lua_rawgeti(L, table, position) == LUA_TNUMBER) *out = lua_tointegerx(L, -1, &ok);
+  lua_pop(L, 1);
+  return ok;
+}
+
+/* __index of handles: "pid" is the handle's own value, anything else a
+ * method of the table in upvalue 1. Raw reads only, so it cannot raise. */
+static int handle_index(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TSTRING && strcmp(lua_tostring(L, 2), "pid") == 0) {
+    lua_pushinteger(L, (lua_Integer)(intptr_t)lua_touserdata(L, 1));
+    return 1;
+  }
+  lua_settop(L, 2);
+  lua_rawget(L, lua_upvalueindex(1));
+  return 1;
+}
+
+void clb_set_handle_methods(lua_State *L) {
+  int methods = lua_gettop(L);
+  lua_pushlightuserdata(L, NULL);
+  lua_createtable(L, 0, 2);
+  lua_pushvalue(L, methods);
+  lua_pushcclosure(L, handle_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  lua_settop(L, methods - 1);
 }
 
 void clb_hide_string_metatable(lua_State *L) {

@@ -133,11 +133,13 @@ public struct LuaCall {
   public func rawLength(_ index: Int32) -> Int { Int(lua_rawlen(pointer, index)) }
 
   /// The integer at `table[position]` (raw), nil if it is not one.
+  ///
+  /// One call into the bridge: handle methods read their id this way on
+  /// every call.
   public func integer(in table: Int32, at position: Int64) -> Int64? {
-    guard lua_type(pointer, table) == LUA_TTABLE else { return nil }
-    lua_rawgeti(pointer, table, lua_Integer(position))
-    defer { clua_pop(pointer, 1) }
-    return integer(at: -1)
+    var value: lua_Integer = 0
+    guard clb_table_integer(pointer, table, lua_Integer(position), &value) != 0 else { return nil }
+    return Int64(value)
   }
 
   // MARK: - Waiting
@@ -159,6 +161,12 @@ public struct LuaCall {
   public func push(integer: Int64) { lua_pushinteger(pointer, lua_Integer(integer)) }
   public func push(boolean: Bool) { lua_pushboolean(pointer, boolean ? 1 : 0) }
   public func pushNil() { lua_pushnil(pointer) }
+  /// Pushes a handle, light userdata with `id` as its pointer bits.
+  ///
+  /// See `LuaState.setHandleMethods`; `id` must not be 0.
+  public func push(handle id: Int64) {
+    lua_pushlightuserdata(pointer, UnsafeMutableRawPointer(bitPattern: Int(id)))
+  }
   public func push(string: String) {
     var text = string
     text.withUTF8 { buffer in

@@ -136,6 +136,14 @@ public final class LuaState {
     lua_rawgeti(raw, clua_registryindex(), lua_Integer(ref.raw))
   }
 
+  /// Makes the referenced table the methods of every handle
+  /// (`LuaCall.push(handle:)`): `handle:method()` finds them, `handle.pid`
+  /// is the handle's id.
+  public func setHandleMethods(_ methods: LuaRef) {
+    push(methods)
+    clb_set_handle_methods(raw)
+  }
+
   /// Releases a reference so its value can be collected.
   public func release(_ ref: LuaRef) { luaL_unref(raw, clua_registryindex(), ref.raw) }
 

@@ -113,14 +113,10 @@ extension LuaScenario {
     // stack: host
   }
 
-  /// Pushes the handle `{ pid = pid }` of a process (the prelude's
-  /// `Process` methods).
+  /// Pushes the handle of a process: `handle.pid` and the prelude's
+  /// `Process` methods, with nothing allocated (`LuaCall.push(handle:)`).
   func pushHandle(_ pid: Int64, onto call: LuaCall) {
-    call.newTable(fields: 1)
-    call.push(integer: pid)
-    call.setField(-2, "pid")
-    lua.push(processHandle, onto: call)
-    call.setMetatable(of: -2)
+    call.push(handle: pid)
   }
 
   /// A delay argument in seconds as sim time (millisecond resolution).
@@ -195,9 +191,17 @@ extension LuaScenario {
       }
     }
     draw("uniform", 2) { s, a, b in s.uniform(a, b) }
-    draw("exponential", 1) { s, mean, _ throws(LuaCallError) in
+    // The draw of every arrival and service time: bound directly, without
+    // `draw`'s stored closure, so the sampler inlines into the call.
+    bind("exponential") { [unowned(unsafe) self] call throws(LuaCallError) in
+      let id = Int(call.integer(in: 1, at: 1) ?? -1)
+      guard id >= 0, id < self.streams.count else {
+        throw LuaCallError("calling 'exponential' on something that is not a sim.rng stream")
+      }
+      let mean = try call.checkNumber(2)
       guard mean > 0 else { throw LuaCallError("exponential: mean must be positive") }
-      return s.exponential(mean: mean)
+      call.push(number: self.streams.draw(from: id) { $0.exponential(mean: mean) })
+      return 1
     }
     draw("normal", 2) { s, mu, sigma throws(LuaCallError) in
       guard sigma >= 0 else { throw LuaCallError("normal: sigma must be non-negative") }

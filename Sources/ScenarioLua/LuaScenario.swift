@@ -93,7 +93,7 @@ public final class LuaScenario {
   var resumptions = 0
   /// The prelude's worker loop that every process coroutine runs.
   var worker = LuaRef(raw: 0)
-  /// The metatable of process handles (the prelude's `Process`).
+  /// The methods of process handles (the prelude's `Process`).
   var processHandle = LuaRef(raw: 0)
   /// Where frames go, when the caller asked for them (LuaScenario+Frames).
   var frameRecording: FrameRecording?
@@ -147,6 +147,7 @@ public final class LuaScenario {
     try lua.call(arguments: 2, results: 4)
     // stack: sim, globals, worker, Process
     processHandle = lua.ref()
+    lua.setHandleMethods(processHandle)
     worker = lua.ref()
     // stack: sim, globals
     lua.push(sandbox.readonly)

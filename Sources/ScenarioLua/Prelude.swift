@@ -44,9 +44,9 @@ enum Prelude {
     sim.wait = H.wait
 
     -- Processes ----------------------------------------------------------------
-    -- Handles { pid = id } with these methods; the host makes them.
+    -- Handles carry the process id (handle.pid) and have these methods; the
+    -- host makes them (light userdata: starting a process allocates nothing).
     local Process = {}
-    Process.__index = Process
     function Process:cancel() return H.cancel(self.pid) end
     function Process:alive() return H.alive(self.pid) end
     function Process:join() return H.join(self.pid) end

@@ -82,6 +82,22 @@ import Testing
     #expect(ScenarioHarness.messages(outcome) == ["integer true true", "false at 1.0"])
   }
 
+  @Test func handlesAreValuesWhoseMethodsScriptsCannotReach() throws {
+    let outcome = try ScenarioHarness.run(
+      """
+      local p = sim.process(function() end)
+      local same = sim.process(function() end)
+      sim.log(tostring(getmetatable(p)) .. " " .. type(p.cancel) .. " " .. tostring(p.__index))
+      sim.log(tostring(p == p) .. " " .. tostring(p == same))
+      local ok, err = pcall(function() p.pid = 7 end)
+      sim.log(tostring(ok) .. " " .. tostring(err):match("attempt to index a userdata value"))
+      """)
+    #expect(
+      ScenarioHarness.messages(outcome) == [
+        "false function nil", "true false", "false attempt to index a userdata value",
+      ])
+  }
+
   @Test func aBudgetKillInAWaitingLoopCannotBeSwallowed() throws {
     let outcome = try ScenarioHarness.run(
       """

@@ -92,6 +92,22 @@ ensure_chromium() {
   apt_install "Chromium (for the replay viewer test)" chromium
 }
 
+# ensure_valgrind: valgrind for the instruction-count gate
+# (scripts/bench-callgrind). Installs it with apt-get when it can (root or
+# sudo); otherwise says why and returns 1, and the caller skips the gate.
+ensure_valgrind() {
+  command -v valgrind >/dev/null 2>&1 && return 0
+  if ! command -v apt-get >/dev/null 2>&1 \
+    || { [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; }; then
+    note "setup: valgrind is missing and cannot be installed here (as root: apt-get install valgrind)"
+    return 1
+  fi
+  # In a subshell: apt_install dies on failure, and a missing valgrind
+  # should skip the gate, not end the caller.
+  (apt_install "valgrind (for scripts/bench-callgrind)" valgrind) || return 1
+  command -v valgrind >/dev/null 2>&1
+}
+
 # ensure_deps: idempotent, silent when everything is present.
 ensure_deps() {
   ensure_swift

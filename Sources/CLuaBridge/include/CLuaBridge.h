@@ -84,6 +84,19 @@ int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults);
  * lua_closethread, depending on the Lua release). */
 void clb_closethread(lua_State *L, lua_State *co);
 
+/* Reads table[position] (raw) at stack index `table` as an integer into
+ * `out`; returns 0, leaving `out` alone, when `table` is not a table or the
+ * value is not a number with an integer value. Never raises. */
+int clb_table_integer(lua_State *L, int table, lua_Integer position, lua_Integer *out);
+
+/* Handles: light userdata whose pointer bits are a host id (a process's),
+ * so that making one allocates nothing and leaves no garbage. Pops the
+ * methods table on top and makes it the methods of every light userdata:
+ * `h:method()` finds them and `h.pid` is the id. The metatable is hidden
+ * (getmetatable returns false). Scripts can make no light userdata of
+ * their own, so the handles are the only ones they see. */
+void clb_set_handle_methods(lua_State *L);
+
 /* Makes `L`'s string metatable hidden from scripts (getmetatable("")
  * returns false), so scripts cannot reach the real string library. */
 void clb_hide_string_metatable(lua_State *L);
