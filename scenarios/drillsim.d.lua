@@ -369,10 +369,12 @@ function sim.fire.arrival_at(x, y) end
 --- Burned area (m2) at sim.now().
 ---@return number
 function sim.fire.burned_area() end
---- Seconds a burned link stays closed after its last cell ignites (default 3600) and
---- the radius (m) within which the fire threatens a shelter (default 200). Before the first ignition.
+--- Seconds a burned link stays closed after its last cell ignites (default 3600); a shelter
+--- is threatened (and closes unless close_shelters = false) shelter_lead seconds (default
+--- 1800) before the fire's predicted arrival within shelter_radius m (default 100) of it.
+--- Before the first ignition.
 --- Events: "fire.link_closed", "zone.burning", "shelter.threatened" ({..., arrival = s}).
----@param options {road_closure?: number, shelter_radius?: number}
+---@param options {road_closure?: number, shelter_radius?: number, shelter_lead?: number, close_shelters?: boolean}
 function sim.fire.thresholds(options) end
 
 --- A building on fire now (t-squared compartment fire, hazards.md §8): logs

@@ -16,6 +16,9 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
   public var wallSeconds: Double
   /// `events / wallSeconds`.
   public var eventsPerSecond: Double
+  /// CPU seconds of the simulation loop's thread, where measured: on a
+  /// shared machine the steadier figure.
+  public var cpuSeconds: Double?
   /// For queueing models: the mean wait the run measured (a sanity check
   /// against Erlang C, not a speed).
   public var meanWait: Double?
@@ -44,13 +47,19 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     case gauges
     case sampleTimes = "times"
     case splitSeconds = "split_seconds"
+    case cpuSeconds = "cpu_seconds"
   }
 
   /// One human-readable line: name, queue, events, seconds and rate.
   public var summaryLine: String {
     let rate = String(format: "%.2f", eventsPerSecond / 1e6)
     let wall = String(format: "%.3f", wallSeconds)
-    return "\(name) [\(queue)]: \(events) events in \(wall) s = \(rate) M events/s"
+    var line = "\(name) [\(queue)]: \(events) events in \(wall) s = \(rate) M events/s"
+    if let cpu = cpuSeconds, cpu > 0 {
+      let cpuRate = String(format: "%.2f", Double(events) / cpu / 1e6)
+      line += " (CPU \(String(format: "%.3f", cpu)) s = \(cpuRate) M events/CPU-s)"
+    }
+    return line
   }
 }
 

@@ -24,6 +24,10 @@ public final class FireModel {
   public private(set) var windSpeed = 0.0
   public private(set) var windFrom = 0.0
   var spread: FireSpread?
+  /// Ignitions made so far, and the time of the last (sim seconds): a
+  /// forecast of the fire is good until the next ignition.
+  public private(set) var ignitionCount = 0
+  public private(set) var lastIgnitionTime: Double?
 
   /// The landscape from a fuel raster of standard fuel model numbers.
   ///
@@ -138,6 +142,8 @@ public final class FireModel {
       throw ScenarioError("", (error as? HazardsError)?.message ?? "\(error)")
     }
     spread = fire
+    ignitionCount += 1
+    lastIgnitionTime = now
   }
 
   /// Settles every arrival up to sim time `now`.

@@ -9,15 +9,19 @@ import SimKernel
 /// cells settled up to then and starts: `fire.link_closed` `{link,
 /// arrival}` when a link's first cell burns (closed to everyone until
 /// `road_closure` seconds after its last cell ignites, then `link.reopened`
-/// is logged); `zone.burning` `{zone, arrival}` at a zone's node;
-/// `shelter.threatened` `{facility, arrival}` within `shelter_radius` of a
-/// shelter; and the outage of a substation or base station the fire
-/// reaches. Without a map nothing is watched and nothing wakes.
+/// is logged); `zone.burning` `{zone, arrival}` at a zone's node; the
+/// outage of a substation or base station the fire reaches; and, ahead of
+/// the fire, `shelter.threatened` `{facility, arrival}` `shelter_lead`
+/// seconds before the fire's predicted arrival within `shelter_radius` of
+/// a shelter, which then closes (with `close_shelters`, the default) so
+/// that those heading there re-route in time. Without a map nothing is
+/// watched and nothing wakes.
 extension LuaScenario {
   func bindFireCoupling(_ bind: (StaticString, String, @escaping LuaState.Function) -> Void) {
     bind("sim.fire.thresholds", "fire_thresholds") {
       [unowned(unsafe) self] call throws(LuaCallError) in
-      try self.optionTable(call, known: ["road_closure", "shelter_radius"])
+      try self.optionTable(
+        call, known: ["road_closure", "shelter_radius", "shelter_lead", "close_shelters"])
       guard self.fireCoupling == nil, self.fire?.isBurning != true else {
         throw LuaCallError("\(call.name): set the thresholds before the first sim.fire.ignite")
       }
@@ -30,6 +34,15 @@ extension LuaScenario {
           throw call.argumentError(1, "field 'shelter_radius' must be >= 0")
         }
         self.fireRules.shelterRadius = radius
+      }
+      if let lead = try self.numberField(call, "shelter_lead", required: false) {
+        guard lead >= 0 else { throw call.argumentError(1, "field 'shelter_lead' must be >= 0") }
+        self.fireRules.shelterLead = lead
+      }
+      switch call.field(1, "close_shelters", { call.value(at: $0, depth: 1) }) {
+      case .nil: break
+      case .boolean(let close): self.fireRules.closeThreatenedShelters = close
+      default: throw call.argumentError(1, "field 'close_shelters' must be a boolean")
       }
       return 0
     }
@@ -73,6 +86,11 @@ extension LuaScenario {
         emitFromHost("zone.burning", [("zone", .string(id)), when], on: stack)
       case .shelter(let id):
         emitFromHost("shelter.threatened", [("facility", .string(id)), when], on: stack)
+        if coupling.rules.closeThreatenedShelters, let model = evacuation,
+          let s = model.network.shelters.ids.firstIndex(of: id)
+        {
+          model.closeShelter(s)
+        }
       case .supplier(let id):
         guard let board = hazardOutages() else { continue }
         announce(board.knockOut(facility: id, by: "fire", at: simulator.now.seconds))

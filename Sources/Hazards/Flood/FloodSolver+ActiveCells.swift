@@ -1,220 +1,218 @@
-/// The stamp ghost cells carry: never a generation, so never active.
-let floodGhostStamp = UInt32.max
-
 extension FloodSolver {
-  /// Continuity for the step, fused with building the next active list.
+  /// Continuity for the cells of `spans[from..<to]` (pairs), recording
+  /// their wet runs; returns how many of them are wet.
   ///
   /// A cell's depth changes by the net discharge through its four faces.
-  /// A cell deeper than the depth threshold is wet; the next list holds
-  /// every wet cell, its four neighbours and the pinned cells. A face joins
-  /// the update only between two active cells, and a cell that leaves the
-  /// list has its faces zeroed, which is what a whole-grid sweep would
-  /// compute at the next step for a face between two cells that are not
-  /// wet: so the list gives the same bits as the whole grid. With `sweepAll` (after rain)
-  /// every cell is visited.
-  func updateDepths(dt: Double, sweepAll: Bool) {
+  /// A cell deeper than the depth threshold is wet. Runs of wet cells go
+  /// to `runs` in memory order, so the next spans follow from them
+  /// without a sort of cells.
+  @inline(__always) func updateDepths(
+    spans: UnsafeBufferPointer<Int32>, from: Int, to: Int, factor: Double,
+    runs: inout [Int32], deepest: inout Double
+  ) -> Int {
     let stride = self.stride
     let h = depth
     let qx = self.qx
     let qy = self.qy
     let deepestCell = maxDepth
-    let power = frictionPower
-    let factor = dt / grid.cellSize
     let threshold = parameters.depthThreshold
-    var deepest = 0.0
-    guard parameters.wetCellList else {
-      for index in 0..<activeCount {
-        let c = Int(active[index])
+    var wet = 0
+    var index = from
+    while index < to {
+      let first = Int(spans[index])
+      let end = Int(spans[index + 1])
+      index += 2
+      var runStart = -1
+      for c in first..<end {
         let change = factor * (qx[c - 1] - qx[c] + qy[c - stride] - qy[c])
         let value = max(h[c] + change, 0)
         h[c] = value
         if value > deepestCell[c] { deepestCell[c] = value }
         if value > threshold {
-          power[c] = floodFrictionPower(value)
+          wet += 1
           if value > deepest { deepest = value }
+          if runStart < 0 { runStart = c }
+        } else if runStart >= 0 {
+          runs.append(Int32(truncatingIfNeeded: runStart))
+          runs.append(Int32(truncatingIfNeeded: c))
+          runStart = -1
         }
       }
-      self.deepest = deepest
-      return
-    }
-    let stamp = self.stamp
-    let generation = nextGeneration()
-    let next = nextActive
-    let wet = powerDue
-    var wetCount = 0
-    var count = 0
-    @inline(__always) func visit(_ c: Int) {
-      let change = factor * (qx[c - 1] - qx[c] + qy[c - stride] - qy[c])
-      let value = max(h[c] + change, 0)
-      h[c] = value
-      if value > deepestCell[c] { deepestCell[c] = value }
-      guard value > threshold else { return }
-      wet[wetCount] = Int32(truncatingIfNeeded: c)
-      wetCount += 1
-      if value > deepest { deepest = value }
-      include(c - stride)
-      include(c - 1)
-      include(c)
-      include(c + 1)
-      include(c + stride)
-    }
-    @inline(__always) func include(_ cell: Int) {
-      let mark = stamp[cell]
-      if mark != generation, mark != floodGhostStamp {
-        stamp[cell] = generation
-        next[count] = Int32(truncatingIfNeeded: cell)
-        count += 1
+      if runStart >= 0 {
+        runs.append(Int32(truncatingIfNeeded: runStart))
+        runs.append(Int32(truncatingIfNeeded: end))
       }
     }
-    if sweepAll {
-      for row in 0..<grid.nrows {
-        let start = padded(col: 0, row: row)
-        for c in start..<(start + grid.ncols) { visit(c) }
-      }
-    } else {
-      for index in 0..<activeCount { visit(Int(active[index])) }
+    return wet
+  }
+
+  /// Continuity on every cell of the grid (after rain, which wets cells
+  /// outside the spans); returns how many cells are wet.
+  func updateAllDepths(dt: Double) -> Int {
+    var runs = wetRuns
+    wetRuns = []
+    runs.removeAll(keepingCapacity: true)
+    var deepest = 0.0
+    let rows = wholeGridSpans()
+    let wet = rows.withUnsafeBufferPointer {
+      updateDepths(
+        spans: $0, from: 0, to: $0.count, factor: dt / grid.cellSize, runs: &runs,
+        deepest: &deepest)
     }
     self.deepest = deepest
-    updateFrictionPowers(count: wetCount)
-    finishList(generation: generation, count: count)
+    wetRuns = runs
+    return wet
   }
 
-  /// Recomputes depth^(7/3) of the first `count` cells of `powerDue`.
+  /// One span per row over every cell.
+  func wholeGridSpans() -> [Int32] {
+    var rows: [Int32] = []
+    rows.reserveCapacity(2 * grid.nrows)
+    for row in 0..<grid.nrows {
+      let start = padded(col: 0, row: row)
+      rows.append(Int32(truncatingIfNeeded: start))
+      rows.append(Int32(truncatingIfNeeded: start + grid.ncols))
+    }
+    return rows
+  }
+
+  /// Makes the next spans from the wet runs: every wet cell, its four
+  /// neighbours and the pinned cells; clears the faces of cells that left.
   ///
-  /// A pass of its own, two cells at a time: inside the depth loop each cube
-  /// root's two dependent divisions stalled the list building (a third of the
-  /// step in the profile); here the roots are independent and pair into
-  /// SIMD lanes. Lane arithmetic is the scalar IEEE arithmetic, so the bits
-  /// are those of `floodFrictionPower`.
-  func updateFrictionPowers(count: Int) {
-    let h = depth
-    let power = frictionPower
-    let wet = powerDue
+  /// A face joins the update only between two active cells, and a cell
+  /// that leaves has its faces zeroed, which is what a whole-grid sweep
+  /// would compute at the next step for a face between two cells that are
+  /// not wet: so the spans give the same bits as the whole grid. The
+  /// intervals (a run widened by one cell, and the run shifted a row up and
+  /// a row down) are sorted and merged, at a cost that follows the number
+  /// of runs, not of cells. The whole-grid sweep keeps its one span per row.
+  func finishSpans() {
+    guard parameters.wetCellList else { return }
+    var list = intervals
+    intervals = []
+    list.removeAll(keepingCapacity: true)
+    let stride = self.stride
+    let ncols = grid.ncols
+    let lastRowStart = padded(col: 0, row: grid.nrows - 1)
     var index = 0
-    while index + 1 < count {
-      let a = Int(wet[index])
-      let b = Int(wet[index + 1])
-      let pair = floodFrictionPower(SIMD2(h[a], h[b]))
-      power[a] = pair[0]
-      power[b] = pair[1]
+    while index < wetRuns.count {
+      let first = Int(wetRuns[index])
+      let end = Int(wetRuns[index + 1])
       index += 2
+      let rowStart = (first / stride) * stride + 1
+      let widened = (max(first - 1, rowStart), min(end + 1, rowStart + ncols))
+      list.append(Int64(widened.0) << 32 | Int64(widened.1))
+      if rowStart > stride + 1 { list.append(Int64(first - stride) << 32 | Int64(end - stride)) }
+      if rowStart < lastRowStart { list.append(Int64(first + stride) << 32 | Int64(end + stride)) }
     }
-    if index < count {
-      let c = Int(wet[index])
-      power[c] = floodFrictionPower(h[c])
+    for cell in pinned { list.append(Int64(cell) << 32 | Int64(cell + 1)) }
+    list.sort()
+    var next: [Int32] = []
+    next.reserveCapacity(list.count * 2)
+    var count = 0
+    for packed in list {
+      let first = Int32(truncatingIfNeeded: packed >> 32)
+      let end = Int32(truncatingIfNeeded: packed)
+      if let last = next.last, first <= last {
+        if end > last {
+          count += Int(end - last)
+          next[next.count - 1] = end
+        }
+      } else {
+        next.append(first)
+        next.append(end)
+        count += Int(end - first)
+      }
     }
+    intervals = list
+    clearLeftFaces(old: spans, new: next)
+    spans = next
+    activeCount = count
   }
 
-  /// Adds the pinned cells to the list being built, clears the faces of
-  /// cells that left, and makes the new list current.
-  func finishList(generation: UInt32, count built: Int) {
-    var count = built
-    for cell in pinned where stamp[Int(cell)] != generation {
-      stamp[Int(cell)] = generation
-      nextActive[count] = cell
-      count += 1
-    }
-    // A cell that left keeps its faces' last values one more step, as old
-    // discharges its neighbours read; they are cleared in the buffer the
-    // next step writes, and a step later in the other one.
+  /// Zeroes the faces of the cells that left at the last rebuild, and of
+  /// those leaving now (in `old` but not in `new`), in the buffer the next
+  /// step writes.
+  ///
+  /// A cell that left keeps its faces' last values one more step, as old
+  /// discharges its neighbours read; they are cleared in the buffer the
+  /// next step writes, and a step later in the other one.
+  func clearLeftFaces(old: [Int32], new: [Int32]) {
     let clear = qxPrevious
     let clearY = qyPrevious
-    for index in 0..<leftCount {
-      let c = Int(left[index])
-      clear[c] = 0
-      clear[c - 1] = 0
-      clearY[c] = 0
-      clearY[c - stride] = 0
-    }
-    leftCount = 0
-    for index in 0..<activeCount {
-      let c = Int(active[index])
-      if stamp[c] == generation { continue }
-      clear[c] = 0
-      clear[c - 1] = 0
-      clearY[c] = 0
-      clearY[c - stride] = 0
-      left[leftCount] = Int32(truncatingIfNeeded: c)
-      leftCount += 1
-    }
-    swap(&active, &nextActive)
-    activeCount = count
-    self.generation = generation
-    stepsSinceSort += 1
-    if stepsSinceSort >= 32 {
-      stepsSinceSort = 0
-      var sorted = UnsafeMutableBufferPointer(start: active, count: activeCount)
-      sorted.sort()
-    }
-  }
-
-  /// The next generation stamp, resetting the stamps when they would wrap.
-  func nextGeneration() -> UInt32 {
-    var next = generation &+ 1
-    if next == floodGhostStamp || next == 0 {
-      for row in 0..<grid.nrows {
-        let start = padded(col: 0, row: row)
-        for c in start..<(start + grid.ncols) { stamp[c] = 0 }
+    let stride = self.stride
+    func zero(_ pairs: [Int32]) {
+      var index = 0
+      while index < pairs.count {
+        for c in Int(pairs[index])..<Int(pairs[index + 1]) {
+          clear[c] = 0
+          clear[c - 1] = 0
+          clearY[c] = 0
+          clearY[c - stride] = 0
+        }
+        index += 2
       }
-      for index in 0..<activeCount { stamp[Int(active[index])] = 1 }
-      generation = 1
-      next = 2
     }
-    return next
+    zero(leftSpans)
+    // old minus new, span by span: both are sorted and disjoint.
+    var left: [Int32] = []
+    var j = 0
+    var index = 0
+    while index < old.count {
+      var first = old[index]
+      let end = old[index + 1]
+      index += 2
+      while j < new.count, new[j + 1] <= first { j += 2 }
+      var k = j
+      while first < end {
+        guard k < new.count, new[k] < end else {
+          left.append(first)
+          left.append(end)
+          break
+        }
+        if new[k] > first {
+          left.append(first)
+          left.append(new[k])
+        }
+        first = max(first, new[k + 1])
+        k += 2
+      }
+    }
+    zero(left)
+    leftSpans = left
   }
 
-  /// Rebuilds the active list from every cell's depth: after the depths,
-  /// the inflows or the boundaries changed outside a step.
+  /// Rebuilds the spans from every cell's depth: after the depths, the
+  /// inflows or the boundaries changed outside a step.
   func rebuildActiveCells() {
     let threshold = parameters.depthThreshold
     var deepest = 0.0
-    guard parameters.wetCellList else {
-      var count = 0
-      for row in 0..<grid.nrows {
-        let start = padded(col: 0, row: row)
-        for c in start..<(start + grid.ncols) {
-          stamp[c] = generation
-          active[count] = Int32(truncatingIfNeeded: c)
-          count += 1
-          if depth[c] > threshold {
-            deepest = max(deepest, depth[c])
-            frictionPower[c] = floodFrictionPower(depth[c])
-          }
-        }
-      }
-      activeCount = count
-      self.deepest = deepest
-      return
-    }
-    let generation = nextGeneration()
-    var count = 0
+    var runs: [Int32] = []
     for row in 0..<grid.nrows {
       let start = padded(col: 0, row: row)
-      for c in start..<(start + grid.ncols) where depth[c] > threshold {
-        deepest = max(deepest, depth[c])
-        frictionPower[c] = floodFrictionPower(depth[c])
-        for neighbour in [c - stride, c - 1, c, c + 1, c + stride] {
-          let mark = stamp[neighbour]
-          if mark != generation, mark != floodGhostStamp {
-            stamp[neighbour] = generation
-            nextActive[count] = Int32(truncatingIfNeeded: neighbour)
-            count += 1
-          }
+      var runStart = -1
+      for c in start..<(start + grid.ncols) {
+        if depth[c] > threshold {
+          deepest = max(deepest, depth[c])
+          if runStart < 0 { runStart = c }
+        } else if runStart >= 0 {
+          runs.append(Int32(truncatingIfNeeded: runStart))
+          runs.append(Int32(truncatingIfNeeded: c))
+          runStart = -1
         }
+      }
+      if runStart >= 0 {
+        runs.append(Int32(truncatingIfNeeded: runStart))
+        runs.append(Int32(truncatingIfNeeded: start + grid.ncols))
       }
     }
     self.deepest = deepest
-    finishList(generation: generation, count: count)
-    var sorted = UnsafeMutableBufferPointer(start: active, count: activeCount)
-    sorted.sort()
-  }
-
-  /// Stamps the ghost ring so it never joins the active list.
-  func markGhosts() {
-    for c in 0..<paddedCount { stamp[c] = floodGhostStamp }
-    for row in 0..<grid.nrows {
-      let start = padded(col: 0, row: row)
-      for c in start..<(start + grid.ncols) { stamp[c] = 0 }
+    wetRuns = runs
+    guard parameters.wetCellList else {
+      spans = wholeGridSpans()
+      activeCount = grid.ncols * grid.nrows
+      return
     }
+    finishSpans()
   }
 }

@@ -69,9 +69,9 @@ extension FloodSolver {
         let level = series.value(at: t)
         for face in edgeFaces(edge) { levelFace(face, level: level, update) }
       case .free(let slope):
-        for face in edgeFaces(edge) where stamp[face.cell] == generation {
-          freeFace(face, slope: slope, update)
-        }
+        // Every edge cell: a cell outside the spans is dry, and a dry
+        // cell's face gets 0, which is what it already holds.
+        for face in edgeFaces(edge) { freeFace(face, slope: slope, update) }
       }
     }
   }
@@ -88,13 +88,11 @@ extension FloodSolver {
     if face.ghostFirst {
       q = update.flux(
         zL: bed[c], hL: ghost, zR: bed[c], hR: depth[c], nL: roughness[c], nR: roughness[c],
-        q0: old[face.face], back: old[face.face], ahead: old[face.opposite], across: across,
-        powerL: floodFrictionPower(ghost), powerR: frictionPower[c])
+        q0: old[face.face], back: old[face.face], ahead: old[face.opposite], across: across)
     } else {
       q = update.flux(
         zL: bed[c], hL: depth[c], zR: bed[c], hR: ghost, nL: roughness[c], nR: roughness[c],
-        q0: old[face.face], back: old[face.opposite], ahead: old[face.face], across: across,
-        powerL: frictionPower[c], powerR: floodFrictionPower(ghost))
+        q0: old[face.face], back: old[face.opposite], ahead: old[face.face], across: across)
     }
     (face.isX ? qx : qy)[face.face] = q
   }

@@ -49,14 +49,12 @@ struct FaceUpdate {
   ///
   /// `q0` is the face's last discharge, `back` and `ahead` its neighbours
   /// in the same direction, `across` the sum of the four perpendicular
-  /// discharges around it (for the friction magnitude), `powerL` and
-  /// `powerR` the cells' cached depth^(7/3). The form multiplies Bates's
-  /// friction denominator through by h^(7/3), so one division is left; the
-  /// power is the cached one when the flow depth is a cell's depth (always
-  /// on a flat bed), so the cube root is off the face's critical path.
+  /// discharges around it (for the friction magnitude). The form
+  /// multiplies Bates's friction denominator through by h^(7/3), so one
+  /// division is left besides the cube root's.
   @inline(__always) func flux(
     zL: Double, hL: Double, zR: Double, hR: Double, nL: Double, nR: Double,
-    q0: Double, back: Double, ahead: Double, across: Double, powerL: Double, powerR: Double
+    q0: Double, back: Double, ahead: Double, across: Double
   ) -> Double {
     let etaL = zL + hL
     let etaR = zR + hR
@@ -71,14 +69,7 @@ struct FaceUpdate {
     } else {
       magnitude = abs(q0)
     }
-    let power: Double  // h^(7/3)
-    if flowDepth == hL {
-      power = powerL
-    } else if flowDepth == hR {
-      power = powerR
-    } else {
-      power = floodFrictionPower(flowDepth)
-    }
+    let power = floodFrictionPower(flowDepth)  // h^(7/3)
     let push = gravityStep * flowDepth * (etaR - etaL) * inverseCellSize
     let scale = power / (power + gravityStep * n * n * magnitude)
     if centred {
@@ -94,16 +85,22 @@ struct FaceUpdate {
   /// `flux` of two faces at once (lane 0 and lane 1), with its bits per lane.
   ///
   /// A cell's east and south faces share the formula, so they go through
-  /// SIMD lanes together: one square root and one division for both, which
-  /// is where the scalar face loop stalled. Every operation is the scalar
-  /// one in the same order (`max` and `min` as Swift's, which keep the first
-  /// argument on ties). A flow depth that is neither cell's depth (common on
-  /// an uneven bed, where (z + h) − z rounds away from h) has its power
-  /// computed for both lanes in one paired cube root.
+  /// SIMD lanes together: one square root, one cube root and one division
+  /// for both. Every operation is the scalar one in the same order (`max`
+  /// and `min` as Swift's, which keep the first argument on ties).
+  ///
+  /// The friction power h^(7/3) is computed for every face, without a
+  /// branch. (It used to be cached per cell and reused when the flow depth
+  /// equalled a cell's depth; on real terrain (z + h) − z rounds away from
+  /// h on most faces, so the cache was rarely hit, cost a pass of its own
+  /// and made the face loop's branch unpredictable. The cube root is the
+  /// same function of the same value either way, so the bits are too.) A
+  /// lane that does not flow takes the cube root of 1 instead of its
+  /// (possibly zero or negative) flow depth, and its result is dropped.
   @inline(__always) func fluxPair(
     zL: SIMD2<Double>, hL: SIMD2<Double>, zR: SIMD2<Double>, hR: SIMD2<Double>,
     nL: SIMD2<Double>, nR: SIMD2<Double>, q0: SIMD2<Double>, back: SIMD2<Double>,
-    ahead: SIMD2<Double>, across: SIMD2<Double>, powerL: SIMD2<Double>, powerR: SIMD2<Double>
+    ahead: SIMD2<Double>, across: SIMD2<Double>
   ) -> SIMD2<Double> {
     let etaL = zL + hL
     let etaR = zR + hR
@@ -122,13 +119,9 @@ struct FaceUpdate {
     } else {
       magnitude = SIMD2(abs(q0[0]), abs(q0[1]))
     }
-    var power = powerR
-    power.replace(with: powerL, where: flowDepth .== hL)
-    let own = (flowDepth .== hL) .| (flowDepth .== hR)
-    let computed = flowing .& .!own
-    if any(computed) {
-      power.replace(with: floodFrictionPower(flowDepth), where: computed)
-    }
+    var rootable = SIMD2<Double>(repeating: 1)
+    rootable.replace(with: flowDepth, where: flowing)
+    let power = floodFrictionPower(rootable)
     let push = gravityStep * flowDepth * (etaR - etaL) * inverseCellSize
     let scale = power / (power + gravityStep * n * n * magnitude)
     var q = (q0 - push) * scale
@@ -154,6 +147,13 @@ extension FloodSolver {
 
   /// Takes one step, no longer than stability allows and not past `limit`;
   /// returns the new time.
+  ///
+  /// Edge faces first, then one sweep over the spans that computes each
+  /// cell's east and south faces and at once limits its outflow (its west
+  /// and north faces are final by then: memory order), and a row behind,
+  /// updates depths. Rain, inflows and breaches add water between the
+  /// limiter and continuity, so with any of them the depths get a sweep of
+  /// their own after the sources, as the scheme has it.
   @discardableResult public func step(until limit: Double = .infinity) -> Double {
     var dt = stableTimeStep()
     let end: Double
@@ -171,13 +171,21 @@ extension FloodSolver {
       gravityStep: parameters.gravity * dt, inverseCellSize: 1 / grid.cellSize,
       theta: parameters.theta, centred: parameters.theta < 1,
       twoDimensional: parameters.twoDimensionalFriction)
-    updateInteriorFaces(update)
     updateBoundaryFaces(update, at: time)
-    limitOutflow(dt: dt)
-    boundaryVolume += boundaryInflow() * dt * grid.cellSize
-    let rained = applySources(from: time, to: end)
+    let sourced = rain != nil || !inflows.isEmpty || !breaches.isEmpty
     cellUpdates += activeCount
-    updateDepths(dt: dt, sweepAll: rained)
+    let wet = sweep(update, dt: dt, depths: !sourced)
+    boundaryVolume += boundaryInflow() * dt * grid.cellSize
+    if sourced {
+      if applySources(from: time, to: end) {
+        wetCellUpdates += updateAllDepths(dt: dt)
+      } else {
+        wetCellUpdates += updateSpanDepths(dt: dt)
+      }
+    } else {
+      wetCellUpdates += wet
+    }
+    finishSpans()
     time = end
     steps += 1
     lastTimeStep = dt
@@ -192,8 +200,99 @@ extension FloodSolver {
     return min(step, parameters.maxTimeStep)
   }
 
-  /// New discharges on every face between two active cells.
-  func updateInteriorFaces(_ update: FaceUpdate) {
+  /// Continuity over the spans alone (sources fell only on pinned cells,
+  /// which are in them); returns the wet count.
+  func updateSpanDepths(dt: Double) -> Int {
+    var runs = wetRuns
+    wetRuns = []
+    runs.removeAll(keepingCapacity: true)
+    var deepest = 0.0
+    let wet = spans.withUnsafeBufferPointer {
+      updateDepths(
+        spans: $0, from: 0, to: $0.count, factor: dt / grid.cellSize, runs: &runs,
+        deepest: &deepest)
+    }
+    self.deepest = deepest
+    wetRuns = runs
+    return wet
+  }
+
+  /// New discharges on every face between two active cells, each cell's
+  /// outflow limited as soon as its four faces are known, and with
+  /// `depths`, continuity one row behind; returns the wet count (0 without
+  /// `depths`).
+  ///
+  /// A span's cells have an active east neighbour but for the last; the
+  /// south neighbours are active where the next row's spans lie under the
+  /// span, so each span is cut into segments by those, with the south test
+  /// constant inside. Faces to inactive cells are not written: they hold
+  /// zero (or, on an open edge, the edge's discharge). Depths of a row need
+  /// the limiter of the row below it (which may scale their south faces),
+  /// hence the lag.
+  func sweep(_ update: FaceUpdate, dt: Double, depths: Bool) -> Int {
+    var runs = wetRuns
+    wetRuns = []
+    runs.removeAll(keepingCapacity: true)
+    var deepest = 0.0
+    var wet = 0
+    let factor = dt / grid.cellSize
+    let stride = self.stride
+    spans.withUnsafeBufferPointer { spans in
+      let count = spans.count
+      var pending = (from: 0, to: 0, row: Int.min)
+      var index = 0
+      var below = 0  // first span that may lie under the current one
+      while index < count {
+        let row = Int(spans[index]) / stride
+        let rowFrom = index
+        while index < count, Int(spans[index]) / stride == row {
+          let first = Int(spans[index])
+          let end = Int(spans[index + 1])
+          below = max(below, index + 2)
+          var c = first
+          while c < end {
+            while below < count, Int(spans[below + 1]) <= c + stride { below += 2 }
+            let southActive = below < count && Int(spans[below]) <= c + stride
+            let segmentEnd: Int
+            if southActive {
+              segmentEnd = min(end, Int(spans[below + 1]) - stride)
+            } else {
+              segmentEnd = below < count ? min(end, Int(spans[below]) - stride) : end
+            }
+            faces(update, from: c, to: segmentEnd, spanEnd: end, south: southActive, factor: factor)
+            c = segmentEnd
+          }
+          index += 2
+        }
+        if depths, pending.to > pending.from {
+          wet += updateDepths(
+            spans: spans, from: pending.from, to: pending.to, factor: factor, runs: &runs,
+            deepest: &deepest)
+        }
+        pending = (rowFrom, index, row)
+      }
+      if depths, pending.to > pending.from {
+        wet += updateDepths(
+          spans: spans, from: pending.from, to: pending.to, factor: factor, runs: &runs,
+          deepest: &deepest)
+      }
+    }
+    if depths { self.deepest = deepest }
+    wetRuns = runs
+    return wet
+  }
+
+  /// Faces and outflow limits of cells `from..<to` of a span ending at
+  /// `spanEnd`, whose south neighbours are all active (`south`) or none.
+  ///
+  /// The limiter scales each cell's outgoing discharges so it cannot lose
+  /// more water than it holds. Each face is outgoing for one cell only, and
+  /// a cell's test reads only its own outgoing faces, so the result does
+  /// not depend on the order and the scaled fluxes stay conservative:
+  /// depths never go negative and mass closes to round-off (hazards.md §1.3).
+  @inline(__always) func faces(
+    _ update: FaceUpdate, from: Int, to: Int, spanEnd: Int, south: Bool, factor: Double
+  ) {
     let stride = self.stride
     let z = bed
     let h = depth
@@ -202,16 +301,10 @@ extension FloodSolver {
     let qyOld = qyPrevious
     let qxNew = qx
     let qyNew = qy
-    let power = frictionPower
-    let stamp = self.stamp
-    let generation = self.generation
-    let list = active
-    for index in 0..<activeCount {
-      let c = Int(list[index])
+    for c in from..<to {
       let e = c + 1
       let s = c + stride
-      let east = stamp[e] == generation
-      let south = stamp[s] == generation
+      let east = e < spanEnd
       if east && south {
         let q = update.fluxPair(
           zL: SIMD2(repeating: z[c]), hL: SIMD2(repeating: h[c]), zR: SIMD2(z[e], z[s]),
@@ -220,60 +313,38 @@ extension FloodSolver {
           ahead: SIMD2(qxOld[e], qyOld[s]),
           across: SIMD2(
             qyOld[c] + qyOld[c - stride] + qyOld[e] + qyOld[e - stride],
-            qxOld[c] + qxOld[c - 1] + qxOld[s] + qxOld[s - 1]),
-          powerL: SIMD2(repeating: power[c]), powerR: SIMD2(power[e], power[s]))
+            qxOld[c] + qxOld[c - 1] + qxOld[s] + qxOld[s - 1]))
         qxNew[c] = q[0]
         qyNew[c] = q[1]
-        continue
+      } else {
+        let zc = z[c]
+        let hc = h[c]
+        let nc = n[c]
+        if east {
+          qxNew[c] = update.flux(
+            zL: zc, hL: hc, zR: z[e], hR: h[e], nL: nc, nR: n[e],
+            q0: qxOld[c], back: qxOld[c - 1], ahead: qxOld[e],
+            across: qyOld[c] + qyOld[c - stride] + qyOld[e] + qyOld[e - stride])
+        }
+        if south {
+          qyNew[c] = update.flux(
+            zL: zc, hL: hc, zR: z[s], hR: h[s], nL: nc, nR: n[s],
+            q0: qyOld[c], back: qyOld[c - stride], ahead: qyOld[s],
+            across: qxOld[c] + qxOld[c - 1] + qxOld[s] + qxOld[s - 1])
+        }
       }
-      let zc = z[c]
-      let hc = h[c]
-      let nc = n[c]
-      if east {
-        qxNew[c] = update.flux(
-          zL: zc, hL: hc, zR: z[e], hR: h[e], nL: nc, nR: n[e],
-          q0: qxOld[c], back: qxOld[c - 1], ahead: qxOld[e],
-          across: qyOld[c] + qyOld[c - stride] + qyOld[e] + qyOld[e - stride],
-          powerL: power[c], powerR: power[e])
-      }
-      if south {
-        qyNew[c] = update.flux(
-          zL: zc, hL: hc, zR: z[s], hR: h[s], nL: nc, nR: n[s],
-          q0: qyOld[c], back: qyOld[c - stride], ahead: qyOld[s],
-          across: qxOld[c] + qxOld[c - 1] + qxOld[s] + qxOld[s - 1],
-          powerL: power[c], powerR: power[s])
-      }
-    }
-  }
-
-  /// Scales each cell's outgoing discharges so it cannot lose more water
-  /// than it holds.
-  ///
-  /// Each face is outgoing for one cell only, and a cell's test reads only
-  /// its own outgoing faces, so the result does not depend on the order and
-  /// the scaled fluxes stay conservative: depths never go negative and mass
-  /// closes to round-off (hazards.md §1.3).
-  func limitOutflow(dt: Double) {
-    let stride = self.stride
-    let h = depth
-    let qx = self.qx
-    let qy = self.qy
-    let list = active
-    let factor = dt / grid.cellSize
-    for index in 0..<activeCount {
-      let c = Int(list[index])
-      let east = qx[c]
-      let west = qx[c - 1]
-      let south = qy[c]
-      let north = qy[c - stride]
-      let out = (max(east, 0) + max(-west, 0) + max(south, 0) + max(-north, 0)) * factor
+      let eastQ = qxNew[c]
+      let westQ = qxNew[c - 1]
+      let southQ = qyNew[c]
+      let northQ = qyNew[c - stride]
+      let out = (max(eastQ, 0) + max(-westQ, 0) + max(southQ, 0) + max(-northQ, 0)) * factor
       let available = h[c]
       if out > available {
         let scale = available / out
-        if east > 0 { qx[c] = east * scale }
-        if west < 0 { qx[c - 1] = west * scale }
-        if south > 0 { qy[c] = south * scale }
-        if north < 0 { qy[c - stride] = north * scale }
+        if eastQ > 0 { qxNew[c] = eastQ * scale }
+        if westQ < 0 { qxNew[c - 1] = westQ * scale }
+        if southQ > 0 { qyNew[c] = southQ * scale }
+        if northQ < 0 { qyNew[c - stride] = northQ * scale }
       }
     }
   }

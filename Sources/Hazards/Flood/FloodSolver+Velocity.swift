@@ -38,14 +38,13 @@ extension FloodSolver {
   public func markArrivals(_ arrival: inout [Double], deeperThan threshold: Double, at time: Double)
   {
     precondition(arrival.count == grid.ncols * grid.nrows, "one arrival per cell")
-    for k in 0..<activeCount {
-      let c = Int(active[k])
-      guard depth[c] > threshold else { continue }
-      let row = c / stride - 1
-      let col = c % stride - 1
-      guard row >= 0, row < grid.nrows, col >= 0, col < grid.ncols else { continue }
-      let index = row * grid.ncols + col
-      if arrival[index].isNaN { arrival[index] = time }
+    var k = 0
+    while k < spans.count {
+      for c in Int(spans[k])..<Int(spans[k + 1]) where depth[c] > threshold {
+        let index = (c / stride - 1) * grid.ncols + c % stride - 1
+        if arrival[index].isNaN { arrival[index] = time }
+      }
+      k += 2
     }
   }
 }

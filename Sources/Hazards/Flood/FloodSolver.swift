@@ -7,7 +7,8 @@
 /// calls `advance(to:)`; the solver picks its own sub-steps. State lives in
 /// flat buffers with a ghost ring around the grid (so a neighbour is an
 /// index offset, never a bounds test), and only wet cells plus a one-cell
-/// ring are swept, so cost follows the flooded area.
+/// ring are swept, as row spans in memory order, so cost follows the
+/// flooded area and the kernel streams through contiguous cells.
 public final class FloodSolver {
   /// The raster: bed, roughness, geometry.
   public let grid: FloodGrid
@@ -24,8 +25,15 @@ public final class FloodSolver {
   public internal(set) var time = 0.0
   /// Solver steps taken.
   public internal(set) var steps = 0
-  /// Cell updates performed: the active cells of every step summed.
+  /// Cell updates performed: the active cells of every step summed (wet
+  /// cells, the dry ring around them and pinned cells).
   public internal(set) var cellUpdates = 0
+  /// Wet-cell updates performed: the cells wet after each step, summed.
+  ///
+  /// A cell counts once per step when it is deeper than the depth
+  /// threshold after its update; the dry ring swept with the wet cells
+  /// does not count.
+  public internal(set) var wetCellUpdates = 0
   /// Rain volume added so far (m3).
   public internal(set) var rainVolume = 0.0
   /// Point-inflow volume added so far (m3).
@@ -50,34 +58,32 @@ public final class FloodSolver {
   let depth: UnsafeMutablePointer<Double>
   let roughness: UnsafeMutablePointer<Double>
   let maxDepth: UnsafeMutablePointer<Double>
-  /// depth^(7/3) of every wet cell, for the friction term (stale on dry cells).
-  let frictionPower: UnsafeMutablePointer<Double>
   /// East-face discharge per cell (m2/s, positive east), this step and last.
   var qx: UnsafeMutablePointer<Double>
   var qxPrevious: UnsafeMutablePointer<Double>
   /// South-face discharge per cell (m2/s, positive south), this step and last.
   var qy: UnsafeMutablePointer<Double>
   var qyPrevious: UnsafeMutablePointer<Double>
-  /// Generation stamps: a cell is active when its stamp equals `generation`.
-  let stamp: UnsafeMutablePointer<UInt32>
-  var generation: UInt32 = 1
-  /// Active cells (padded indices), and the buffer the next list is built in.
-  var active: UnsafeMutablePointer<Int32>
-  var nextActive: UnsafeMutablePointer<Int32>
+  /// The active cells as row spans: pairs (first, end) of padded indices.
+  ///
+  /// End exclusive, sorted, one row each, never touching (the ghost
+  /// columns keep rows apart). Kept in arrays: they are read once per span,
+  /// never per cell.
+  var spans: [Int32] = []
+  /// Cells in `spans`.
   var activeCount = 0
-  /// Cells that left the active list at the last rebuild.
-  let left: UnsafeMutablePointer<Int32>
-  var leftCount = 0
-  /// Cells found wet by the last depth update, whose friction power is due.
-  let powerDue: UnsafeMutablePointer<Int32>
+  /// Wet runs found by the last depth update, as pairs like `spans`.
+  var wetRuns: [Int32] = []
+  /// Spans of cells that left the active cells at the last rebuild.
+  var leftSpans: [Int32] = []
+  /// Scratch for building spans: packed (first << 32 | end) intervals.
+  var intervals: [Int64] = []
   /// Cells active whatever their depth: inflow cells and level-edge cells.
   var pinned: [Int32] = []
   /// Point and line inflows.
   var inflows: [FloodInflow] = []
   /// Deepest wet cell after the last step (m).
   var deepest = 0.0
-  /// Steps since the active list was last sorted into memory order.
-  var stepsSinceSort = 0
 
   /// A solver on `grid`, dry, at time 0.
   public init(
@@ -101,18 +107,10 @@ public final class FloodSolver {
     depth = doubles()
     roughness = doubles()
     maxDepth = doubles()
-    frictionPower = doubles()
     qx = doubles()
     qxPrevious = doubles()
     qy = doubles()
     qyPrevious = doubles()
-    stamp = .allocate(capacity: paddedCount)
-    stamp.initialize(repeating: 0, count: paddedCount)
-    let cells = grid.ncols * grid.nrows
-    active = .allocate(capacity: cells)
-    nextActive = .allocate(capacity: cells)
-    left = .allocate(capacity: cells)
-    powerDue = .allocate(capacity: cells)
     for row in 0..<grid.nrows {
       for col in 0..<grid.ncols {
         let cell = padded(col: col, row: row)
@@ -120,19 +118,13 @@ public final class FloodSolver {
         roughness[cell] = grid.manning[row * grid.ncols + col]
       }
     }
-    markGhosts()
     refreshPinnedCells()
   }
 
   deinit {
-    for buffer in [bed, depth, roughness, maxDepth, frictionPower, qx, qxPrevious, qy, qyPrevious] {
+    for buffer in [bed, depth, roughness, maxDepth, qx, qxPrevious, qy, qyPrevious] {
       buffer.deallocate()
     }
-    stamp.deallocate()
-    active.deallocate()
-    nextActive.deallocate()
-    left.deallocate()
-    powerDue.deallocate()
   }
 
   /// The padded buffer index of cell (col, row).
@@ -152,7 +144,7 @@ public final class FloodSolver {
     }
   }
 
-  /// Recomputes the always-active cells and rebuilds the active list.
+  /// Recomputes the always-active cells and rebuilds the spans.
   func refreshPinnedCells() {
     var cells: [Int32] = []
     for inflow in inflows { cells += inflow.cells.map { Int32($0) } }
@@ -171,7 +163,7 @@ public final class FloodSolver {
     if case .level = boundaries.south {
       for col in 0..<ncols { cells.append(Int32(padded(col: col, row: nrows - 1))) }
     }
-    pinned = cells
+    pinned = cells.sorted()
     rebuildActiveCells()
   }
 }
