@@ -39,7 +39,16 @@ local compliance = sim.param("compliance", { default = 1.0, min = 0, max = 1,
 local valley_floor = sim.param("valley_floor_m", { default = 333, min = 280, max = 600,
   doc = "villages whose centre lies below this elevation (m) are warned and ordered out" })
 
-sim.population { compliance = compliance }
+-- Who lives and stays here. The map gives no ages, so every village takes
+-- stated census-like shares: 22 % aged 65 and over and 14 % under 15
+-- (assumptions near Germany's national figures; set them from the township
+-- roster). The map's lodgings (a hotel and a camp site, from OSM tourism
+-- tags) hold 12 guests each in July; its kindergartens would hold 45
+-- children and staff each in school hours, but at 02:00 they are empty.
+sim.population { compliance = compliance,
+                 group_shares = { elderly = 0.22, children = 0.14 },
+                 school_persons = 45, school_in_session = false, clinic_persons = 20,
+                 lodging_guests = 12 }
 
 -- The flood wave of the Roter Main, entering the valley floor from the south-east (324.8 m).
 sim.flood.inflow { x = 1785, y = -4305, m3_per_s = {
