@@ -3,6 +3,8 @@ import SimKernel
 
 /// Clearance per population group and the households that went home again.
 extension EvacuationModel {
+  /// Records clearance per population group and the return counts.
+  ///
   /// `evacuation.group.<group>.t50_s` ... for each group that has
   /// travellers, by each household's lead group (the one that sets its
   /// pre-movement: an institution or party, else its slowest members);

@@ -12,7 +12,9 @@ struct FacilityGroupsTests {
   /// x = 200 and a clinic at x = 2900, a hotel at x = 1400 (nearer v).
   static func township() throws -> Township {
     let xs: [Double] = [0, 3000, 200, 2900, 1400]
-    let nodes = xs.enumerated().map { Node(id: "n\($0.offset)", position: MapPoint(x: $0.element, y: 0)) }
+    let nodes = xs.enumerated().map {
+      Node(id: "n\($0.offset)", position: MapPoint(x: $0.element, y: 0))
+    }
     return try Township(
       nodes: nodes, links: [],
       zones: [
@@ -57,6 +59,8 @@ struct FacilityGroupsTests {
     #expect(places.byZone.allSatisfy(\.isEmpty))
   }
 
+  /// The roster holds each zone's households, then its places.
+  ///
   /// v: 20 residents, 5 of them elderly (0.25), in 8 households; then the
   /// school (40, one unit needing help) and the hotel's 7 guests in parties
   /// of 3 (3, 2, 2) leaving from the hotel. h keeps its map share (5

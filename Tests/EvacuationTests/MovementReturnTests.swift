@@ -30,6 +30,8 @@ struct MovementReturnTests {
         departure: SimTime(seconds: 50) ?? .zero))
   }
 
+  /// A returner frees its places when it leaves and is home a trip later.
+  ///
   /// The returner reaches the hall at 100 s and leaves it at 100 + 600 =
   /// 700 s: occupancy drops from 5 to 2 then (the series too), the
   /// shelter's followers see -3, and it is home after another 100 m at
@@ -56,7 +58,9 @@ struct MovementReturnTests {
     #expect(fixture.outcomes[0].state == .home)
     #expect(fixture.outcomes[0].settled?.seconds == 800)
     #expect(fixture.network.shelters.occupancy == [2])
-    let drop = fixture.network.timeSeries.occupancy.first { $0.persons == 2 && $0.time.seconds > 150 }
+    let drop = fixture.network.timeSeries.occupancy.first {
+      $0.persons == 2 && $0.time.seconds > 150
+    }
     #expect(drop?.time.seconds == 700)
     #expect(fixture.network.personsReturned == 3)
     #expect(fixture.network.householdsReturned == 1)
@@ -137,6 +141,8 @@ struct MovementReturnTests {
     #expect(fixture.network.shelters.occupancy == [5])
   }
 
+  /// Sending everyone home empties the hall and keeps the waiting home.
+  ///
   /// An all-clear (`sendHome`) at 400 s empties the hall now and keeps a
   /// household that has not set off at home. The two groups walk home
   /// together: the second leaves the path 3 persons / 100 per s = 0.03 s

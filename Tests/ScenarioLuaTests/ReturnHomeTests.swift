@@ -35,6 +35,8 @@ import Township
     return (model, simulator)
   }
 
+  /// A returner walking through water is exposed and counted.
+  ///
   /// Water rises over the middle of the path (200 < x < 400 m) at 630 s,
   /// after the household reached the hall (600 s). It leaves for home at
   /// 660 s and walks the 600 m until 1260 s, the path's midpoint wet all

@@ -61,8 +61,10 @@ struct Travellers {
   var settledAt: [Int64] = []
   /// The shelter that admitted it, -1 when none.
   var shelter: [Int32] = []
-  /// When it first reached a shelter (ms); -1 until then. Clearance is
-  /// measured to this first arrival, whatever the household does later.
+  /// When it first reached a shelter (ms); -1 until then.
+  ///
+  /// Clearance is measured to this first arrival, whatever the household
+  /// does later.
   var safeAt: [Int64] = []
   /// Delay from its first admission until it sets off home (ms); -1: never.
   var returnAfter: [Int64] = []
