@@ -56,7 +56,7 @@ struct FacilityGroupsTests {
 
   @Test func nothingIsDerivedByDefault() throws {
     let places = FacilityGroups(township: try Self.township(), options: PopulationOptions())
-    #expect(places.byZone.allSatisfy(\.isEmpty))
+    #expect(places.byZone.allSatisfy { $0.isEmpty })
   }
 
   /// The roster holds each zone's households, then its places.

@@ -15,7 +15,9 @@ import Township
         Node(id: "a", position: MapPoint(x: 0, y: 0)),
         Node(id: "b", position: MapPoint(x: 600, y: 0)),
       ],
-      links: [Link(id: "ab", from: 0, to: 1, length: 600, mode: .path, capacity: 10)],
+      links: [
+        Link(id: "ab", from: 0, to: 1, length: 600, mode: .path, speed: 1.34, capacity: 10)
+      ],
       zones: [
         Zone(
           id: "z", node: 0, position: MapPoint(x: 0, y: 0), population: 2, households: 1,
