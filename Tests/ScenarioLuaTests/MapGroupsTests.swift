@@ -48,10 +48,13 @@ import Testing
         sim.evacuate { zones = "all", mode = "walk", premovement = 0 }
         """)
     #expect(night.metrics["evacuation.awaiting_assistance"] == 0)
-    let bad = try ScenarioHarness.run(
-      Self.village + """
-        sim.population { lodging_guests = -1 }
-        """)
-    #expect(bad.result.error?.contains("lodging_guests") == true)
+    #expect {
+      try ScenarioHarness.run(
+        Self.village + """
+          sim.population { lodging_guests = -1 }
+          """)
+    } throws: { error in
+      "\(error)".contains("field 'lodging_guests' must be a whole number >= 0")
+    }
   }
 }

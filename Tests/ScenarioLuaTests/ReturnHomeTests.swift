@@ -141,11 +141,14 @@ import Township
     #expect(cut.kinds.filter { $0 == "evacuation.return_blocked" }.count == 2)
   }
 
-  @Test func badReturnFieldsAreRejected() throws {
-    let outcome = try ScenarioHarness.run(
-      Self.village + """
-        sim.evacuate { zones = "all", mode = "walk", return_share = 2 }
-        """)
-    #expect(outcome.result.error?.contains("return_share") == true)
+  @Test func badReturnFieldsAreRejected() {
+    #expect {
+      try ScenarioHarness.run(
+        Self.village + """
+          sim.evacuate { zones = "all", mode = "walk", return_share = 2 }
+          """)
+    } throws: { error in
+      "\(error)".contains("field 'return_share' must be in [0, 1]")
+    }
   }
 }
