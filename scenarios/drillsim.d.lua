@@ -474,7 +474,7 @@ function sim.ground.rain(options) end
 --- "evacuation.return", "evacuation.home", "evacuation.return_blocked",
 --- "evacuation.return_diverted".
 --- Metrics: evacuation.t50_s/t90_s/t100_s (to the first arrival at a
---- shelter), evacuation.<zone>.t100_s, evacuation.group.<group>.t100_s,
+--- shelter), evacuation.<zone>.t100_s, group.<group>.t100_s,
 --- evacuation.safe, evacuation.sheltered_in_place, evacuation.returned,
 --- evacuation.returned_exposed, evacuation.return_blocked,
 --- shelter.<id>.peak, ...

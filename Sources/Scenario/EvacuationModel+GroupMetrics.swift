@@ -5,7 +5,9 @@ import SimKernel
 extension EvacuationModel {
   /// Records clearance per population group and the return counts.
   ///
-  /// `evacuation.group.<group>.t50_s` ... for each group that has
+  /// Group names start with `group.`, not `evacuation.`: sweep reports
+  /// read `evacuation.<x>.t100_s` as the clearance of zone x.
+  /// `group.<group>.t50_s` ... for each group that has
   /// travellers, by each household's lead group (the one that sets its
   /// pre-movement: an institution or party, else its slowest members);
   /// then the return counts: `evacuation.returned` (persons who left a
@@ -23,7 +25,7 @@ extension EvacuationModel {
     }
     for group in PopulationGroup.allCases where present[group.rawValue] {
       let times = network.travellerClearance { lead[$0] == group.rawValue }
-      record(times, prefix: "evacuation.group.\(group.name)", into: &metrics, at: now)
+      record(times, prefix: "group.\(group.name)", into: &metrics, at: now)
     }
     let counts: [(String, Int)] = [
       ("returned", network.personsReturned), ("returned_households", network.householdsReturned),

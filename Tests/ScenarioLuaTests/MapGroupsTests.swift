@@ -32,12 +32,12 @@ import Testing
         """)
     #expect(outcome.result.error == nil, "\(outcome.result.error ?? "")")
     let m = outcome.metrics
-    #expect(m["evacuation.group.visitors.persons"] == 6)
-    #expect(m["evacuation.group.visitors.t100_s"] != nil)
-    #expect((m["evacuation.group.elderly.persons"] ?? 0) >= 5)
-    #expect(m["evacuation.group.elderly.t100_s"] != nil)
+    #expect(m["group.visitors.persons"] == 6)
+    #expect(m["group.visitors.t100_s"] != nil)
+    #expect((m["group.elderly.persons"] ?? 0) >= 5)
+    #expect(m["group.elderly.t100_s"] != nil)
     #expect(m["evacuation.awaiting_assistance"] == 20)
-    #expect(m["evacuation.group.school.persons"] == nil)
+    #expect(m["group.school.persons"] == nil)
   }
 
   /// Out of session the kindergarten is empty; a negative count is refused.
