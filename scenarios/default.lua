@@ -72,7 +72,17 @@ for _, zone in ipairs(valley) do
   extra[#extra + 1] = { zone = zone, group = "mobility_impaired",
                         persons = math.floor(impaired_per_village) }
 end
-sim.population { compliance = compliance, extra = impaired_per_village > 0 and extra or nil }
+-- Who lives and stays here. The map gives no ages, so every village takes
+-- stated census-like shares: 22 % aged 65 and over and 14 % under 15
+-- (assumptions near Germany's national figures; set them from the township
+-- roster). The map's lodgings (a hotel and a camp site, from OSM tourism
+-- tags) hold 12 guests each in July; its kindergartens would hold 45
+-- children and staff each in school hours, but at 02:00 they are empty.
+sim.population { compliance = compliance,
+                 group_shares = { elderly = 0.22, children = 0.14 },
+                 school_persons = 45, school_in_session = false, clinic_persons = 20,
+                 lodging_guests = 12,
+                 extra = impaired_per_village > 0 and extra or nil }
 
 local halls = { "shelter-n358872697", "shelter-n2100576898", "shelter-w200070326" }
 sim.team { id = "water-rescue", kind = "water_rescue", station = "station-n843091457" }

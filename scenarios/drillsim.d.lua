@@ -206,7 +206,7 @@ function sim.log(...) end
 
 ---@class MapFacility
 ---@field id string
----@field kind "shelter"|"depot"|"station"|"school"|"clinic"|"venue"|"farmstay"|"substation"|"base_station"
+---@field kind "shelter"|"depot"|"station"|"school"|"clinic"|"venue"|"lodging"|"substation"|"base_station"
 ---@field node string
 ---@field x number
 ---@field y number
@@ -448,6 +448,10 @@ function sim.ground.rain(options) end
 ---@field premovement? number|PremovementSpec One delay law from the warning (or order) to setting off (default: per population group, lognormal, median 5 min for residents)
 ---@field car_share? number In auto mode: share of each zone's households that drive (default: those with a vehicle)
 ---@field shadow_share? number Share of households outside the ordered zones that leave anyway (default 0.2)
+---@field return_share? number Share of leaving households that go home again from the shelter (default 0)
+---@field return_after? number|PremovementSpec Time from first reaching a shelter to setting off home (default lognormal, median 2 h)
+---@field return_dwell? number|PremovementSpec Time at home before setting off for a shelter again (default lognormal, median 20 min)
+---@field return_stay_share? number Share of returning households that stay home (default 0)
 
 ---@class EvacuationOrdered
 ---@field households integer
@@ -458,7 +462,7 @@ function sim.ground.rain(options) end
 ---@field safe integer admitted to a shelter
 ---@field sheltered_in_place integer no open route to a shelter with room
 ---@field en_route integer not yet safe (including those still preparing)
----@field t50? number seconds from the order until half were safe
+---@field t50? number seconds from the order until half had first reached a shelter
 ---@field t90? number
 ---@field t100? number
 
@@ -478,8 +482,15 @@ function sim.ground.rain(options) end
 --- "shelter.full", "shelter.closed", "shelter.opened" and
 --- "evacuation.settled" (fields safe, sheltered_in_place, rerouted,
 --- stranded, turned_back), each of which starts `sim.on` handlers.
---- Metrics: evacuation.t50_s/t90_s/t100_s, evacuation.<zone>.t100_s,
---- evacuation.safe, evacuation.sheltered_in_place, shelter.<id>.peak, ...
+--- Households that return (return_share) leave their shelter, travel
+--- home on the live network (staying if the way is cut) and log
+--- "evacuation.return", "evacuation.home", "evacuation.return_blocked",
+--- "evacuation.return_diverted".
+--- Metrics: evacuation.t50_s/t90_s/t100_s (to the first arrival at a
+--- shelter), evacuation.<zone>.t100_s, group.<group>.t100_s,
+--- evacuation.safe, evacuation.sheltered_in_place, evacuation.returned,
+--- evacuation.returned_exposed, evacuation.return_blocked,
+--- shelter.<id>.peak, ...
 ---@param spec EvacuationSpec
 ---@return EvacuationOrdered
 function sim.evacuate(spec) end
@@ -532,6 +543,11 @@ function sim.warn(spec) end
 ---@field household_size? number Persons per household where a zone gives none (2.62)
 ---@field scatter_radius? number Metres around the zone's point households are scattered over (0)
 ---@field extra? {zone: string, group: "residents"|"elderly"|"children"|"mobility_impaired"|"visitors"|"school"|"clinic", persons: integer}[] Persons present on top of a zone's population (weekend guests, a school festival)
+---@field group_shares? table<string, number> Shares by group for zones whose map gives none ({ elderly = 0.22, children = 0.14 }; default none)
+---@field school_persons? integer Children and staff at each school facility during school hours (0)
+---@field school_in_session? boolean false leaves the schools empty (true)
+---@field clinic_persons? integer People needing help at each clinic or care home (0)
+---@field lodging_guests? integer Guests at each lodging facility, in visitor parties (0)
 
 --- How the household roster is drawn from the map's zones; call it before
 --- the first sim.evacuate, sim.warn or sim.warning call.
@@ -552,6 +568,12 @@ sim.evacuation = {}
 ---@param zone? string
 ---@return EvacuationStatus
 function sim.evacuation.status(zone) end
+--- The all-clear (解除): the zones' sheltered households go home now and
+--- stay there, those on their way go home once admitted, those not yet
+--- set off stay home. Logs "evacuation.all_clear".
+---@param spec {zones: string[]|string}
+---@return EvacuationOrdered
+function sim.evacuation.all_clear(spec) end
 
 sim.shelter = {}
 --- Closes a threatened shelter for good: no one else is admitted and

@@ -8,11 +8,12 @@ import SimKernel
 /// `fetch` then puts it on the network in the team's vehicle, so it is
 /// counted safe (T100, shelter headcount) when it reaches a shelter.
 extension EvacuationModel {
-  /// Per household: still at home (not set off on the network: never
-  /// released, or released but not departed yet).
+  /// Per household: at home (not set off on the network: never
+  /// released, or released but not departed yet; or back home from a
+  /// shelter).
   public func householdsAtHome() -> [Bool] {
     var home = [Bool](repeating: true, count: roster.count)
-    for t in 0..<network.travellerCount where !network.isWaiting(t) {
+    for t in 0..<network.travellerCount where !network.isAtHome(t) {
       home[travellerHousehold[t]] = false
     }
     return home

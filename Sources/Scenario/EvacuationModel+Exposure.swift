@@ -14,8 +14,11 @@ import Township
 /// threshold at the household's position, or on a link where it is over
 /// its threshold at the link's midpoint, are multiplied by the time since
 /// the previous sample (or since the model was built) and summed; the
-/// metric is that sum in minutes. People sheltering in place are not
-/// counted (they stopped where they found no way on).
+/// metric is that sum in minutes. Households back home after leaving a
+/// shelter count as at home, and on their way as on a link; those among
+/// them found in hazard at any sample are `evacuation.returned_exposed`.
+/// People sheltering in place are not counted (they stopped where they
+/// found no way on).
 /// The hazard test (`hazard`) is set by the run: flood depth over the
 /// walking threshold (0.5 m) or the fire's arrival time passed. The flood
 /// is read as of its last coupling step.
@@ -32,13 +35,31 @@ extension EvacuationModel {
     for household in 0..<roster.count where home[household] {
       if hazard(roster.position(of: household), time) { exposed += Int(roster.size[household]) }
     }
-    let township = map.township
     for (link, persons) in network.personsOnLinks().enumerated() where persons > 0 {
-      let from = township.nodes[township.links[link].from].position
-      let to = township.nodes[township.links[link].to].position
-      let middle = MapPoint(x: (from.x + to.x) / 2, y: (from.y + to.y) / 2)
-      if hazard(middle, time) { exposed += persons }
+      if hazard(midpoint(of: link), time) { exposed += persons }
     }
     exposedPersonSeconds += Double(exposed) * interval
+    for t in 0..<network.travellerCount where network.hasReturned(t) && !returnerExposed[t] {
+      if network.isAtHome(t) {
+        returnerExposed[t] = hazard(roster.position(of: travellerHousehold[t]), time)
+      } else if let link = network.currentLink(t) {
+        returnerExposed[t] = hazard(midpoint(of: link), time)
+      }
+    }
+  }
+
+  /// Persons of returning households found in hazard since they left a shelter.
+  public var returnedExposedPersons: Int {
+    (0..<network.travellerCount).reduce(0) { sum, t in
+      sum + (returnerExposed[t] ? Int(roster.size[travellerHousehold[t]]) : 0)
+    }
+  }
+
+  /// The middle of a link, where its hazard is read.
+  func midpoint(of link: Int) -> MapPoint {
+    let township = map.township
+    let from = township.nodes[township.links[link].from].position
+    let to = township.nodes[township.links[link].to].position
+    return MapPoint(x: (from.x + to.x) / 2, y: (from.y + to.y) / 2)
   }
 }

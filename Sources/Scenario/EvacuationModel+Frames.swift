@@ -50,7 +50,7 @@ extension EvacuationModel: FrameSource {
       switch network.outcome(t).state {
       case .safe, .inPlace: return safe
       case .enRoute: return moving
-      case .waiting: break
+      case .waiting, .home: break
       }
     }
     if let hazard, hazard(roster.position(of: household), now) { return exposed }

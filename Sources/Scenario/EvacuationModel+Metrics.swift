@@ -33,6 +33,7 @@ extension EvacuationModel {
     metrics.record("evacuation.rerouted", Double(network.reroutedCount), at: now)
     metrics.record("evacuation.stranded", Double(network.strandedCount), at: now)
     metrics.record("evacuation.turned_back", Double(network.turnedBack), at: now)
+    recordGroupsAndReturns(into: &metrics, at: now)
     for zone in township.zones.indices where ordered[zone] {
       let times = network.clearance { $0 == zone }
       let prefix = "evacuation.\(Self.metricWord(township.zones[zone].id))"

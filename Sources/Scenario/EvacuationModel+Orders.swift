@@ -33,6 +33,10 @@ extension EvacuationModel {
     var model = mobilisation
     if let delay = order.premovement { model.premovement = PerGroup(delay.distribution) }
     if let share = order.shadowShare { model.shadowShare = share }
+    if let share = order.returnShare { model.returnShare = share }
+    if let delay = order.returnAfter { model.returnDelay = delay.distribution }
+    if let delay = order.returnDwell { model.returnDwell = delay.distribution }
+    if let share = order.returnStayShare { model.returnStayShare = share }
     // Warned at .zero: the table's departure is then the delay itself;
     // the start (warning, order or notice) is added below.
     var stream = RandomStream(
@@ -70,7 +74,13 @@ extension EvacuationModel {
         helpless.append(household)
         continue
       }
-      let delay = min(table.departure[household], SimTime(seconds: Self.longestDelay) ?? .never)
+      let longest = SimTime(seconds: Self.longestDelay) ?? .never
+      let delay = min(table.departure[household], longest)
+      // Never (no return, stays home) is kept; finite tails are cut.
+      let back = table.returnDelay[household]
+      let dwell = table.dwell[household]
+      returnAfter[household] = back == .never ? .never : min(back, longest)
+      returnDwell[household] = dwell == .never ? .never : min(dwell, longest)
       let warned = warnedSoFar?[household] ?? .never
       made.households += 1
       made.persons += persons
@@ -132,7 +142,10 @@ extension EvacuationModel {
         id: household, origin: Int(roster.node[household]), persons: Int(roster.size[household]),
         mode: mode, walkSpeed: map.township.zones[zone].walkSpeed,
         departure: departure < now ? now : departure, orderTime: spec.time, group: zone,
-        destinations: spec.destinations))
+        destinations: spec.destinations,
+        returnAfter: returnAfter[household] == .never ? nil : returnAfter[household],
+        dwell: returnDwell[household] == .never ? nil : returnDwell[household]))
+    returnerExposed.append(false)
     travellerHousehold.append(household)
     households += 1
     tally.add(.released, persons: Int(roster.size[household]))

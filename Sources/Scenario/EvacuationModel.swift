@@ -71,6 +71,15 @@ public final class EvacuationModel {
   var zoneRanks: [Int] = []
   /// The household of each traveller (network index).
   var travellerHousehold: [Int] = []
+  /// Per household: the time from its first admission until it sets off
+  /// home, and its dwell at home (`SimTime.never`: stays at the shelter,
+  /// stays home), as its order drew them.
+  var returnAfter: [SimTime]
+  var returnDwell: [SimTime]
+  /// Per traveller: whether it has been in hazard since it left a shelter.
+  var returnerExposed: [Bool] = []
+  /// Households the all-clears sent or kept home.
+  public internal(set) var clearedHouseholds = 0
   /// Whether a place is over a hazard threshold at a time (see
   /// `sampleExposure`); nil counts no exposure.
   public var hazard: ((MapPoint, SimTime) -> Bool)?
@@ -114,6 +123,8 @@ public final class EvacuationModel {
     decided = [Bool](repeating: false, count: roster.count)
     awaitingWarning = [Int32](repeating: -1, count: roster.count)
     pendingDelay = [SimTime](repeating: .never, count: roster.count)
+    returnAfter = pendingDelay
+    returnDwell = pendingDelay
     gridChannelWarned = [Bool](
       repeating: false, count: roster.gridIDs.count * WarningChannel.allCases.count)
     for (index, link) in map.township.links.enumerated() {
@@ -153,6 +164,10 @@ public final class EvacuationModel {
     case .shelterOpened(let s): shelterEvent("shelter.opened", s)
     case .shelterFull(let s): shelterEvent("shelter.full", s)
     case .shelterClosed(let s): shelterEvent("shelter.closed", s)
+    case .leftShelter(let t, let s): returnEvent("evacuation.return", t, shelter: s)
+    case .returnBlocked(let t, let s): returnEvent("evacuation.return_blocked", t, shelter: s)
+    case .reachedHome(let t): returnEvent("evacuation.home", t, shelter: nil)
+    case .returnDiverted(let t): returnEvent("evacuation.return_diverted", t, shelter: nil)
     case .settled:
       onEvent?(
         "evacuation.settled",
@@ -164,6 +179,17 @@ public final class EvacuationModel {
           ("turned_back", .integer(Int64(network.turnedBack))),
         ])
     }
+  }
+
+  func returnEvent(_ kind: String, _ t: Int, shelter s: Int?) {
+    let household = travellerHousehold[t]
+    var fields: [(key: String, value: Value)] = [
+      ("household", .integer(Int64(household))),
+      ("zone", .string(map.township.zones[Int(roster.zone[household])].id)),
+      ("persons", .integer(Int64(roster.size[household]))),
+    ]
+    if let s { fields.append(("shelter", .string(network.shelters.ids[s]))) }
+    onEvent?(kind, fields)
   }
 
   func shelterEvent(_ kind: String, _ s: Int) {

@@ -32,6 +32,14 @@ public struct EvacuationOrder: Sendable {
   /// spread evenly over the roster (household k of a zone drives when
   /// floor((k + 1) x share) > floor(k x share)); nil: those with a vehicle.
   public var carShare: Double?
+  /// Share of leaving households that go home again from the shelter.
+  public var returnShare: Double?
+  /// Time from reaching a shelter until a returning household sets off home.
+  public var returnAfter: DepartureDelay?
+  /// Time at home before a returning household sets off for a shelter again.
+  public var returnDwell: DepartureDelay?
+  /// Share of returning households that stay home.
+  public var returnStayShare: Double?
 
   public init(
     zones: [Int], shelters: [Int] = [], mode: Mode, premovement: DepartureDelay? = nil,

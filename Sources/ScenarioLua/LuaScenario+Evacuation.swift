@@ -13,7 +13,8 @@ import Township
 /// `evacuation.settled`) go to events.jsonl and start `sim.on` handlers.
 extension LuaScenario {
   static let evacuateFields = [
-    "zones", "to", "mode", "premovement", "car_share", "shadow_share",
+    "zones", "to", "mode", "premovement", "car_share", "shadow_share", "return_share",
+    "return_after", "return_dwell", "return_stay_share",
   ]
 
   func bindEvacuation(_ bind: (StaticString, String, @escaping LuaState.Function) -> Void) {
@@ -23,6 +24,7 @@ extension LuaScenario {
       var order = try self.evacuationOrder(call, model)
       for (key, path) in [
         ("car_share", \EvacuationOrder.carShare), ("shadow_share", \.shadowShare),
+        ("return_share", \.returnShare), ("return_stay_share", \.returnStayShare),
       ] {
         guard let share = try self.numberField(call, key, required: false) else { continue }
         guard share >= 0, share <= 1 else {
@@ -30,6 +32,8 @@ extension LuaScenario {
         }
         order[keyPath: path] = share
       }
+      order.returnAfter = try self.premovement(call, field: "return_after")
+      order.returnDwell = try self.premovement(call, field: "return_dwell")
       let made: (households: Int, persons: Int)
       do {
         made = try model.evacuate(order)
@@ -67,6 +71,20 @@ extension LuaScenario {
       if let t = times.t90 { fields.append(("t90", .number(t))) }
       if let t = times.t100 { fields.append(("t100", .number(t))) }
       call.push(.table(LuaScenario.entries(fields)))
+      return 1
+    }
+    bind("sim.evacuation.all_clear", "evacuation_all_clear") {
+      [unowned(unsafe) self] call throws(LuaCallError) in
+      try self.optionTable(call, known: ["zones"])
+      let model = try self.requireEvacuation()
+      let zones = try self.evacuationOrder(call, model).zones
+      let made = model.allClear(zones: zones)
+      call.push(
+        .table(
+          LuaScenario.entries([
+            ("households", .integer(Int64(made.households))),
+            ("persons", .integer(Int64(made.persons))),
+          ])))
       return 1
     }
     bind("sim.shelter.close", "shelter_close") { [unowned(unsafe) self] call throws(LuaCallError) in

@@ -21,7 +21,10 @@ extension LuaScenario {
   func bindPopulation(_ bind: (StaticString, String, @escaping LuaState.Function) -> Void) {
     bind("sim.population", "population") { [unowned(unsafe) self] call throws(LuaCallError) in
       try self.optionTable(
-        call, known: LuaScenario.populationShares.map(\.0) + ["compliance", "extra"])
+        call,
+        known: LuaScenario.populationShares.map(\.0) + LuaScenario.placePersons.map(\.0) + [
+          "compliance", "extra", "group_shares", "school_in_session",
+        ])
       guard self.evacuation == nil else {
         throw LuaCallError(
           "\(call.name): the roster is already drawn; call it before sim.evacuate and sim.warn")
@@ -52,6 +55,7 @@ extension LuaScenario {
       default: throw call.argumentError(1, "field 'compliance': a share or { <group> = share }")
       }
       if let extra = try self.extraPersons(call) { options.extra = extra }
+      try self.readPlaces(call, into: &options)
       do throws(EvacuationError) {
         try options.validate()
       } catch {
@@ -60,6 +64,50 @@ extension LuaScenario {
       self.population = options
       return 0
     }
+  }
+
+  /// Persons per school, clinic and lodging of the map (`FacilityGroups`).
+  static var placePersons: [(String, WritableKeyPath<PopulationOptions, Int>)] {
+    [
+      ("school_persons", \.schoolPersons), ("clinic_persons", \.clinicPersons),
+      ("lodging_guests", \.lodgingGuests),
+    ]
+  }
+
+  /// Fields `group_shares`, `school_persons`, `school_in_session`,
+  /// `clinic_persons` and `lodging_guests`: the groups derived where the
+  /// map gives none.
+  func readPlaces(_ call: LuaCall, into options: inout PopulationOptions) throws(LuaCallError) {
+    for (key, path) in LuaScenario.placePersons {
+      guard let value = try self.numberField(call, key, required: false) else { continue }
+      guard value >= 0, value <= Double(Int32.max), value == value.rounded() else {
+        throw call.argumentError(1, "field '\(key)' must be a whole number >= 0")
+      }
+      options[keyPath: path] = Int(value)
+    }
+    switch call.field(1, "school_in_session", { call.value(at: $0, depth: 1) }) {
+    case .nil: break
+    case .boolean(let b): options.schoolInSession = b
+    default: throw call.argumentError(1, "field 'school_in_session' must be a boolean")
+    }
+    let shares = call.field(1, "group_shares") { call.value(at: $0, depth: 2) }
+    guard case .table(let entries) = shares else {
+      guard shares == .nil else {
+        throw call.argumentError(1, "field 'group_shares': { <group> = share, ... } expected")
+      }
+      return
+    }
+    var table = PerGroup(0.0)
+    for entry in entries {
+      guard case .string(let name) = entry.key, let share = Self.number(entry.value) else {
+        throw call.argumentError(1, "field 'group_shares': { <group> = share, ... } expected")
+      }
+      guard let group = PopulationGroup(name: name) else {
+        throw call.argumentError(1, "field 'group_shares': unknown group '\(name)'")
+      }
+      table[group] = share
+    }
+    options.groupShares = table
   }
 
   /// Field `extra`: a list of `{ zone = id, group = name, persons = n }`,

@@ -12,10 +12,12 @@ extension LuaScenario {
 
   /// `premovement = seconds` or `{ dist = "lognormal", mu = .., sigma = .. }`
   /// (default nil: the population model's delays per group).
-  func premovement(_ call: LuaCall) throws(LuaCallError) -> DepartureDelay? {
-    let value = call.field(1, "premovement") { call.value(at: $0, depth: 2) }
+  func premovement(_ call: LuaCall, field key: String = "premovement") throws(LuaCallError)
+    -> DepartureDelay?
+  {
+    let value = call.field(1, key) { call.value(at: $0, depth: 2) }
     func bad(_ problem: String) -> LuaCallError {
-      call.argumentError(1, "field 'premovement': \(problem)")
+      call.argumentError(1, "field '\(key)': \(problem)")
     }
     switch value {
     case .nil: return nil

@@ -166,7 +166,7 @@ enum Prelude {
 
     -- Evacuation -----------------------------------------------------------------
     sim.evacuate = H.evacuate
-    sim.evacuation = { status = H.evacuation_status }
+    sim.evacuation = { status = H.evacuation_status, all_clear = H.evacuation_all_clear }
     sim.shelter = { close = H.shelter_close, status = H.shelter_status }
     sim.warn = H.warn
     sim.population = H.population

@@ -6,6 +6,9 @@ public enum FacilityKind: String, Sendable, CaseIterable {
   case school
   case clinic
   case venue
+  /// Guest lodging (hotel, guest house, farm stay, camp site): where
+  /// visitors stay.
+  case lodging
   /// An electrical substation: the zones it powers lose power when it
   /// floods or burns (三断).
   case substation
@@ -17,8 +20,9 @@ public enum FacilityKind: String, Sendable, CaseIterable {
 /// A place the scenario uses: a shelter, a supply depot, a rescue station...
 ///
 /// Shelters carry a capacity in persons and an opening time (seconds from
-/// scenario start; 0 means open from the start). Schools, clinics and small
-/// venues are places where people gather (and may become shelters).
+/// scenario start; 0 means open from the start). Schools, clinics, small
+/// venues and lodgings are places where people gather (and may become
+/// shelters).
 public struct Facility: Hashable, Sendable {
   public var id: String
   public var kind: FacilityKind

@@ -35,7 +35,7 @@ public struct OSMExtract: Sendable {
 
   /// The tag keys that make a way or node worth keeping.
   static let keptKeys: Set<String> = [
-    "highway", "building", "landuse", "natural", "waterway", "amenity", "place",
+    "highway", "building", "landuse", "natural", "waterway", "amenity", "place", "tourism",
   ]
 
   /// Reads an `.osm` or `.osm.gz` file.

@@ -46,6 +46,8 @@ public struct TravellerOutcome: Sendable, Equatable {
     case enRoute
     case safe
     case inPlace
+    /// Back home after leaving a shelter, or kept home by an all-clear.
+    case home
   }
 
   public var id: Int
@@ -74,6 +76,7 @@ extension QueueNetwork {
     case .moving, .admitting: state = .enRoute
     case .safe: state = .safe
     case .inPlace: state = .inPlace
+    case .home: state = .home
     }
     let settled = travellers.settledAt[index]
     let shelter = travellers.shelter[index]
@@ -97,18 +100,25 @@ extension QueueNetwork {
 
   /// Clearance times of travellers whose group passes `filter` (all by default).
   public func clearance(group filter: ((Int) -> Bool)? = nil) -> ClearanceTimes {
+    travellerClearance { filter?(Int(travellers.group[$0])) ?? true }
+  }
+
+  /// Clearance times of the travellers (by index) that pass `filter`.
+  ///
+  /// A traveller counts as safe from its first admission to a shelter,
+  /// even if it went home later (see `QueueNetwork+Return`).
+  public func travellerClearance(where filter: (Int) -> Bool) -> ClearanceTimes {
     var persons = 0
     var inPlace = 0
     var admitted: [(seconds: Double, persons: Int)] = []
-    for t in 0..<travellers.count where filter?(Int(travellers.group[t])) ?? true {
+    for t in 0..<travellers.count where filter(t) {
       let p = Int(travellers.motion[t].persons)
       persons += p
-      switch travellers.motion[t].state {
-      case .safe:
-        let seconds = Double(travellers.settledAt[t] - travellers.orderTime[t]) / 1000
+      if travellers.safeAt[t] >= 0 {
+        let seconds = Double(travellers.safeAt[t] - travellers.orderTime[t]) / 1000
         admitted.append((seconds, p))
-      case .inPlace: inPlace += p
-      default: break
+      } else if travellers.motion[t].state == .inPlace {
+        inPlace += p
       }
     }
     return ClearanceTimes(persons: persons, inPlace: inPlace, admitted: admitted)

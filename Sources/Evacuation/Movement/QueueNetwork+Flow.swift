@@ -5,6 +5,8 @@ import SimKernel
 extension QueueNetwork {
   /// A traveller sets off from its origin.
   func depart(_ t: Int, now: Int64) {
+    // An all-clear may have kept it home.
+    guard travellers.motion[t].state == .waiting else { return }
     travellers.motion[t].state = .moving
     personsDeparted += Int(travellers.motion[t].persons)
     start(t, at: Int(travellers.origin[t]), now: now)
@@ -18,6 +20,7 @@ extension QueueNetwork {
     case .move(let arc): enter(t, arc, now: now)
     case .arrive(let s): arrive(t, at: s, now: now)
     case .stranded: settleInPlace(t, now: now)
+    case .home: arriveHome(t, now: now)
     }
   }
 
@@ -89,6 +92,9 @@ extension QueueNetwork {
     case .stranded:
       leave(mode, arc, now: now)
       settleInPlace(t, now: now)
+    case .home:
+      leave(mode, arc, now: now)
+      arriveHome(t, now: now)
     }
   }
 
@@ -122,8 +128,13 @@ extension QueueNetwork {
     travellers.motion[t].readyAt = now + Int64((min(seconds, 1e9) * 1000).rounded())
     travellers.motion[t].next = -1
     let node = Int(graphs[m].arcHead[arc])
-    let k = freshTree(travellers.motion[t].mode, Int(travellers.motion[t].destinations))
-    travellers.motion[t].expectedCost = trees[k].cost[node]
+    if travellers.motion[t].homeward {
+      // Re-routing is counted on the way to shelter only.
+      travellers.motion[t].expectedCost = .infinity
+    } else {
+      let k = freshTree(travellers.motion[t].mode, Int(travellers.motion[t].destinations))
+      travellers.motion[t].expectedCost = trees[k].cost[node]
+    }
     let last = queues[m].tail[arc]
     queues[m].tail[arc] = Int32(t)
     if last >= 0 {
@@ -266,10 +277,25 @@ extension QueueNetwork {
     onNotice?(.shelterFull(s))
   }
 
+  /// A traveller is in a shelter: the first time, its clearance time is
+  /// taken and, if it is one that returns, its trip home is scheduled.
   func settleSafe(_ t: Int, now: Int64) {
     travellers.motion[t].state = .safe
     travellers.settledAt[t] = now
     personsSafe += Int(travellers.motion[t].persons)
+    var leave: Int64 = -1
+    if travellers.safeAt[t] < 0 {
+      travellers.safeAt[t] = now
+      if travellers.returnAfter[t] >= 0 { leave = now + travellers.returnAfter[t] }
+    }
+    if travellers.homeOnAdmission[t] {
+      travellers.homeOnAdmission[t] = false
+      leave = now
+    }
+    if leave >= 0 {
+      travellers.leaveDue[t] = leave
+      simulator.schedule(homewardHandler, at: SimTime(ms: leave), payload: Int64(t))
+    }
     settled(now: now)
   }
 

@@ -8,6 +8,8 @@ extension QueueNetwork {
     case arrive(Int)
     /// No open route to a shelter with room.
     case stranded
+    /// Homeward and at its home node.
+    case home
   }
 
   /// The index in `trees` of a traffic class and destination set's tree,
@@ -49,6 +51,7 @@ extension QueueNetwork {
   /// costs more than it did when it set off on its last link (a closure, a
   /// shelter filled) counts as re-routed.
   func nextStep(_ t: Int, at node: Int) -> Step {
+    if travellers.motion[t].homeward, let step = homewardStep(t, at: node) { return step }
     let mode = travellers.motion[t].mode
     let destinations = Int(travellers.motion[t].destinations)
     let cameByLink = travellers.motion[t].arc >= 0

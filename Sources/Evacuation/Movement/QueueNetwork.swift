@@ -45,6 +45,14 @@ public final class QueueNetwork {
     case shelterClosed(Int)
     /// Every traveller added so far is safe or sheltering in place.
     case settled
+    /// Traveller `traveller` left shelter `shelter` for home.
+    case leftShelter(traveller: Int, shelter: Int)
+    /// Traveller `traveller`'s way home from shelter `shelter` is cut: it stays there.
+    case returnBlocked(traveller: Int, shelter: Int)
+    /// Traveller `traveller` reached home.
+    case reachedHome(Int)
+    /// Traveller `traveller`'s way home was cut on the way: it makes for a shelter again.
+    case returnDiverted(Int)
   }
 
   /// Width of a traffic lane for walkers using a road: 3.75 m, MATSim's
@@ -90,6 +98,14 @@ public final class QueueNetwork {
   var stuckHandlers: [HandlerID] = []
   var returnHandler = HandlerID(raw: 0)
   var admitHandler = HandlerID(raw: 0)
+  var homewardHandler = HandlerID(raw: 0)
+  var comeBackHandler = HandlerID(raw: 0)
+  /// Trees leading home, one per traffic class and home node, built on
+  /// first use (see `homeTree`); their classes, and their index by key
+  /// home node x 2 + class (looked up, never iterated).
+  var homeTrees: [ShelterTree] = []
+  var homeTreeModes: [TravellerMode] = []
+  var homeTreeIndex: [Int: Int] = [:]
 
   /// Called for notable events (from inside the simulation loop).
   public var onNotice: ((Notice) -> Void)?
@@ -97,8 +113,9 @@ public final class QueueNetwork {
   /// and class: for tracing flows and for tests; nil costs nothing.
   public var onLeave: ((_ link: Int, _ mode: TravellerMode, _ traveller: Int) -> Void)?
   /// Called whenever a shelter admits a group, with the shelter index and
-  /// its persons, at the admission's sim time: models that follow the
-  /// headcount (supplies) see it change when it does; nil costs nothing.
+  /// its persons, at the admission's sim time, and with minus its persons
+  /// when a group leaves for home: models that follow the headcount
+  /// (supplies) see it change when it does; nil costs nothing.
   public var onAdmit: ((_ shelter: Int, _ persons: Int) -> Void)?
 
   /// Called after each time-series sample, with its time: lets a caller
@@ -116,6 +133,15 @@ public final class QueueNetwork {
   public internal(set) var treeRepairs = 0
   /// Travellers who turned back off a link that closed under them.
   public internal(set) var turnedBack = 0
+  /// Travellers and persons who left a shelter for home.
+  public internal(set) var householdsReturned = 0
+  public internal(set) var personsReturned = 0
+  /// Travellers whose way home was cut when they meant to leave (they stayed).
+  public internal(set) var returnsBlocked = 0
+  /// Travellers whose way home was cut on the way (they made for a shelter).
+  public internal(set) var returnsDiverted = 0
+  /// Travellers who set off from home for a shelter again after their dwell.
+  public internal(set) var cameBack = 0
   /// When the last traveller settled (ms), -1 before.
   var settledAt: Int64 = -1
   var series = MovementSeries()
@@ -179,6 +205,14 @@ public final class QueueNetwork {
     admitHandler = simulator.register { [unowned(unsafe) self] sim, payload in
       self.catchUpSamples(now: sim.now.ms)
       self.admitted(Int(payload), now: sim.now.ms)
+    }
+    homewardHandler = simulator.register { [unowned(unsafe) self] sim, payload in
+      self.catchUpSamples(now: sim.now.ms)
+      self.leaveForHome(Int(payload), now: sim.now.ms)
+    }
+    comeBackHandler = simulator.register { [unowned(unsafe) self] sim, payload in
+      self.catchUpSamples(now: sim.now.ms)
+      self.comeBack(Int(payload), now: sim.now.ms)
     }
   }
 
@@ -280,6 +314,10 @@ public final class QueueNetwork {
     for k in trees.indices where k % 2 == Int(mode.rawValue) {
       trees[k].isStale = true
       trees[k].needsFullRepair = true
+    }
+    for k in homeTrees.indices where homeTreeModes[k] == mode {
+      homeTrees[k].isStale = true
+      homeTrees[k].needsFullRepair = true
     }
   }
 

@@ -32,10 +32,16 @@ public struct TravellerSpec: Sendable, Equatable {
   /// The destination set (see `QueueNetwork.destinationSet(shelters:)`);
   /// 0 is every shelter.
   public var destinations: Int
+  /// Time from its first admission to a shelter until it sets off home
+  /// again (to fetch family, pets or belongings); nil stays at the shelter.
+  public var returnAfter: SimTime?
+  /// Time at home before it sets off for a shelter again; nil stays home.
+  public var dwell: SimTime?
 
   public init(
     id: Int, origin: Int, persons: Int, mode: TravellerMode, walkSpeed: Double = 1.34,
-    departure: SimTime, orderTime: SimTime = .zero, group: Int = 0, destinations: Int = 0
+    departure: SimTime, orderTime: SimTime = .zero, group: Int = 0, destinations: Int = 0,
+    returnAfter: SimTime? = nil, dwell: SimTime? = nil
   ) {
     self.id = id
     self.origin = origin
@@ -46,5 +52,7 @@ public struct TravellerSpec: Sendable, Equatable {
     self.orderTime = orderTime
     self.group = group
     self.destinations = destinations
+    self.returnAfter = returnAfter
+    self.dwell = dwell
   }
 }

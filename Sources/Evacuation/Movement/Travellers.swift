@@ -24,6 +24,9 @@ struct Travellers {
     case safe = 3
     /// No open route to any shelter with room: sheltering where it stands.
     case inPlace = 4
+    /// Back at home after leaving a shelter (to stay, or to dwell before
+    /// it sets off for a shelter again).
+    case home = 5
   }
 
   /// The fields the movement loop reads or writes on every event.
@@ -43,6 +46,8 @@ struct Travellers {
     var mode: TravellerMode
     var state = State.waiting
     var rerouted = false
+    /// On its way home from a shelter (routed to its origin, not to a shelter).
+    var homeward = false
   }
 
   var motion: [Motion] = []
@@ -56,6 +61,21 @@ struct Travellers {
   var settledAt: [Int64] = []
   /// The shelter that admitted it, -1 when none.
   var shelter: [Int32] = []
+  /// When it first reached a shelter (ms); -1 until then.
+  ///
+  /// Clearance is measured to this first arrival, whatever the household
+  /// does later.
+  var safeAt: [Int64] = []
+  /// Delay from its first admission until it sets off home (ms); -1: never.
+  var returnAfter: [Int64] = []
+  /// Time at home before it sets off for a shelter again (ms); -1: stays.
+  var dwell: [Int64] = []
+  /// Whether it has left a shelter for home.
+  var hasReturned: [Bool] = []
+  /// When its scheduled leave for home is due (ms); older schedules are void.
+  var leaveDue: [Int64] = []
+  /// Sent home (all-clear) while on its way: it leaves once admitted.
+  var homeOnAdmission: [Bool] = []
 
   var count: Int { motion.count }
 
@@ -71,6 +91,12 @@ struct Travellers {
     departure.append(spec.departure.ms)
     settledAt.append(-1)
     shelter.append(-1)
+    safeAt.append(-1)
+    returnAfter.append(spec.returnAfter?.ms ?? -1)
+    dwell.append(spec.dwell?.ms ?? -1)
+    hasReturned.append(false)
+    leaveDue.append(-1)
+    homeOnAdmission.append(false)
     return motion.count - 1
   }
 
@@ -85,5 +111,11 @@ struct Travellers {
     departure.reserveCapacity(k)
     settledAt.reserveCapacity(k)
     shelter.reserveCapacity(k)
+    safeAt.reserveCapacity(k)
+    returnAfter.reserveCapacity(k)
+    dwell.reserveCapacity(k)
+    hasReturned.reserveCapacity(k)
+    leaveDue.reserveCapacity(k)
+    homeOnAdmission.reserveCapacity(k)
   }
 }

@@ -29,12 +29,16 @@ public struct DepartureTable: Sendable, Equatable {
   /// Time between reaching a shelter and setting off home again;
   /// `SimTime.never` for households that stay at the shelter.
   public internal(set) var returnDelay: [SimTime]
+  /// Time a returning household spends at home before it sets off for a
+  /// shelter again; `SimTime.never` when it stays home (or never returns).
+  public internal(set) var dwell: [SimTime]
 
   /// A table where every household stays.
   public init(count: Int) {
     departure = [SimTime](repeating: .never, count: count)
     reason = [DepartureReason](repeating: .notOrdered, count: count)
     returnDelay = [SimTime](repeating: .never, count: count)
+    dwell = returnDelay
   }
 
   /// Number of households.

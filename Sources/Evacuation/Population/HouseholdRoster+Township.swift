@@ -26,6 +26,9 @@ extension HouseholdRoster {
   /// from a shuffled list of the zone's elderly, children and
   /// mobility-impaired persons. `options.extra` adds persons of a group
   /// on top of the zone's population (residents among its households).
+  /// Zones whose map gives no shares take `options.groupShares`; the
+  /// people `FacilityGroups` derives from the map's schools, clinics and
+  /// lodgings come last, at their places.
   ///
   /// Each zone draws from its own stream, seeded by one draw of `stream`,
   /// so a change in one zone leaves the others' households as they were.
@@ -67,11 +70,13 @@ extension HouseholdRoster {
     try self.init(
       zoneIDs: zones.map(\.id), zoneCentres: zones.map(\.position), gridIDs: gridIDs,
       gridZones: gridZones)
+    let places = FacilityGroups(township: township, options: options)
     for (index, zone) in zones.enumerated() {
       var local = RandomStream(rawSeed: stream.next())
       let builder = try ZoneHouseholds(
         zone: zone, index: index, grid: zoneGrid[index], township: township, options: options)
       try builder.append(to: &self, stream: &local)
+      try builder.appendPlaces(places.byZone[index], to: &self, stream: &local)
     }
   }
 }
@@ -100,7 +105,12 @@ private struct ZoneHouseholds {
     }
     var cumulative = 0.0
     var assigned = 0
-    for share in zone.groups {
+    var shares = zone.groups
+    if shares.isEmpty {
+      shares = PopulationGroup.allCases.filter { options.groupShares[$0] > 0 }
+        .map { GroupShare(name: $0.name, share: options.groupShares[$0]) }
+    }
+    for share in shares {
       guard let group = PopulationGroup(name: share.name) else {
         throw EvacuationError("\(location).groups.\(share.name)", "unknown population group")
       }
@@ -193,20 +203,41 @@ private struct ZoneHouseholds {
     }
   }
 
+  /// The people of the zone's places: a school's or clinic's as one unit
+  /// needing help to leave (like the zone's own institutions), a lodging's
+  /// guests in visitor parties; each leaves from its place.
+  func appendPlaces(
+    _ units: [FacilityGroups.Unit], to roster: inout HouseholdRoster, stream: inout RandomStream
+  ) throws(EvacuationError) {
+    for unit in units {
+      if unit.group == .visitors {
+        try appendVisitors(
+          unit.persons, at: unit.position, node: unit.node, to: &roster, stream: &stream)
+      } else {
+        try add(
+          size: unit.persons, vehicles: 0, groups: PopulationGroups(unit.group),
+          needsAssistance: true, at: unit.position, node: unit.node, to: &roster, stream: &stream)
+      }
+    }
+  }
+
   /// Visitor parties of `visitorPartySize`, the last ones one smaller
-  /// when the guests do not divide evenly.
-  func appendVisitors(to roster: inout HouseholdRoster, stream: inout RandomStream)
-    throws(EvacuationError)
-  {
-    let guests = persons[.visitors]
+  /// when the guests do not divide evenly; scattered around the zone's
+  /// point unless a place is given.
+  func appendVisitors(
+    _ count: Int? = nil, at place: MapPoint? = nil, node: Int? = nil,
+    to roster: inout HouseholdRoster, stream: inout RandomStream
+  ) throws(EvacuationError) {
+    let guests = count ?? persons[.visitors]
     guard guests > 0 else { return }
     let parties = (guests + options.visitorPartySize - 1) / options.visitorPartySize
     for party in 0..<parties {
       let size = guests / parties + (party < guests % parties ? 1 : 0)
       let cars = stream.unit() < options.visitorVehicleShare ? 1 : 0
+      let point = scattered(&stream)
       try add(
         size: size, vehicles: cars, groups: PopulationGroups(.visitors), needsAssistance: false,
-        at: scattered(&stream), node: zone.node, to: &roster, stream: &stream)
+        at: place ?? point, node: node ?? zone.node, to: &roster, stream: &stream)
     }
   }
 

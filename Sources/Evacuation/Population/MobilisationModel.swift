@@ -14,7 +14,9 @@ import Darwin
 /// Outside the ordered zones a share `shadowShare` leaves anyway (自发转移),
 /// counting from its own warning if a channel reached it, else from the
 /// order plus `shadowNoticeDelay`. A share `returnShare` of those who leave
-/// set off home again `returnDelay` after reaching a shelter.
+/// set off home again `returnDelay` after reaching a shelter; of those, a
+/// share `returnStayShare` stays home and the others set off for a shelter
+/// again after `returnDwell` at home.
 ///
 /// Defaults: the lognormal shape σ = 0.967 of NIST TN 1822 test 1.1 with
 /// medians per group chosen so that about 90 % of a village's residents
@@ -42,6 +44,12 @@ public struct MobilisationModel: Sendable, Equatable {
   /// Time spent at the shelter before going back: lognormal, median 2 h
   /// (assumption).
   public var returnDelay = PremovementDistribution.lognormal(mu: log(7200), sigma: 0.5)
+  /// Share of returning households that stay home: 0 (assumption: they
+  /// went back to fetch family, pets or belongings and come back).
+  public var returnStayShare = 0.0
+  /// Time at home before a returning household sets off for a shelter
+  /// again: lognormal, median 20 min (assumption; reference/ has no figure).
+  public var returnDwell = PremovementDistribution.lognormal(mu: log(1200), sigma: 0.5)
 
   /// The name of the random stream departures are drawn from.
   public static let streamName = "premovement"
@@ -76,7 +84,10 @@ public struct MobilisationModel: Sendable, Equatable {
       try premovement[group].validate(at: "premovement.\(group.name)")
     }
     try returnDelay.validate(at: "return_delay")
-    guard (0...1).contains(shadowShare), (0...1).contains(returnShare) else {
+    try returnDwell.validate(at: "return_dwell")
+    guard (0...1).contains(shadowShare), (0...1).contains(returnShare),
+      (0...1).contains(returnStayShare)
+    else {
       throw EvacuationError("mobilisation", "shadow and return shares must be in 0...1")
     }
     guard shadowNoticeDelay >= 0, shadowNoticeDelay.isFinite else {
@@ -91,8 +102,9 @@ public struct MobilisationModel: Sendable, Equatable {
   /// (`SimTime.never` when none reached it), as `WarningOutcome.firstWarned`
   /// gives it. Each household draws from its own stream seeded by one draw
   /// of `stream`, always in the same order (shadow and return lots, then
-  /// its pre-movement and return delays), so plan variants that change a
-  /// group's distribution or the shares keep everyone else's draws.
+  /// its pre-movement and return delays, then its stay lot and dwell), so
+  /// plan variants that change a group's distribution or the shares keep
+  /// everyone else's draws.
   ///
   /// - Throws: `EvacuationError` for invalid parameters or arrays whose
   ///   lengths do not match the roster.
@@ -115,6 +127,8 @@ public struct MobilisationModel: Sendable, Equatable {
       let lead = roster.groups[household].lead
       let delay = Self.duration(premovement[lead].sample(&local))
       let back = Self.duration(returnDelay.sample(&local))
+      let stayLot = local.unit()
+      let dwell = Self.duration(returnDwell.sample(&local))
       let warned = warnedAt[household]
       let start: SimTime
       if ordered[Int(roster.zone[household])] {
@@ -138,7 +152,10 @@ public struct MobilisationModel: Sendable, Equatable {
         table.reason[household] = .shadow
       }
       table.departure[household] = start + delay
-      if returnLot < returnShare { table.returnDelay[household] = back }
+      if returnLot < returnShare {
+        table.returnDelay[household] = back
+        table.dwell[household] = stayLot < returnStayShare ? .never : dwell
+      }
     }
     return table
   }

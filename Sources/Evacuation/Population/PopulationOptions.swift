@@ -44,6 +44,29 @@ public struct PopulationOptions: Sendable, Equatable {
   /// Persons present on top of the map's population, in the order given
   /// (several entries for one zone and group add up).
   public var extra: [ExtraPersons] = []
+  /// Shares of each zone's persons by group for zones whose map gives no
+  /// `groups`: census-like figures a planner sets; 0 for every group by
+  /// default (the map decides).
+  ///
+  /// reference/ has no age figures. For a township, the census share of
+  /// persons aged 65 and over is the usual elderly share (China's 2020
+  /// census gives 13.5 % nationally and about 17.7 % in rural areas;
+  /// Germany's 2022 figure is about 22 %: recalled, check before citing).
+  public var groupShares = PerGroup(0.0)
+  /// Persons at each school facility of the map during school hours
+  /// (children and staff, moved as one unit), added to the zone nearest
+  /// to it: 0 by default (none derived).
+  public var schoolPersons = 0
+  /// Whether school is in session: false leaves the schools empty (a
+  /// night-time scenario).
+  public var schoolInSession = true
+  /// Persons at each clinic or care home of the map who need help to
+  /// leave, added to the zone nearest to it: 0 by default.
+  public var clinicPersons = 0
+  /// Guests at each lodging of the map (hotel, guest house, farm stay,
+  /// camp site), in parties of `visitorPartySize` leaving from it, added
+  /// to the zone nearest to it: 0 by default.
+  public var lodgingGuests = 0
 
   public init() {}
 
@@ -67,6 +90,25 @@ public struct PopulationOptions: Sendable, Equatable {
     }
     for (index, entry) in extra.enumerated() where entry.persons < 0 {
       throw EvacuationError("population.extra[\(index + 1)].persons", "must not be negative")
+    }
+    var shareSum = 0.0
+    for group in PopulationGroup.allCases {
+      let share = groupShares[group]
+      guard (0...1).contains(share), group != .residents || share == 0 else {
+        throw EvacuationError(
+          "population.group_shares.\(group.name)", "must be in 0...1 (residents are the rest)")
+      }
+      shareSum += share
+    }
+    guard shareSum <= 1 + 1e-9 else {
+      throw EvacuationError("population.group_shares", "shares add up to more than 1")
+    }
+    let sizes = [
+      ("school_persons", schoolPersons), ("clinic_persons", clinicPersons),
+      ("lodging_guests", lodgingGuests),
+    ]
+    for (name, size) in sizes where size < 0 {
+      throw EvacuationError("population.\(name)", "must not be negative, got \(size)")
     }
     guard defaultHouseholdSize >= 1, scatterRadius >= 0, institutionRadius >= 0 else {
       throw EvacuationError(
