@@ -27,6 +27,12 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
   /// Wall-clock seconds spent up to each of `sampleTimes`, so a peer run
   /// cut short can be compared at the same simulated time.
   public var splitSeconds: [Double]?
+  /// CPU seconds (user + system) of the same span as `wallSeconds`, where
+  /// measured: on a shared machine it says more about cost than wall time.
+  public var cpuSeconds: Double?
+  /// The process's peak resident set (MiB) at the end of the run, where
+  /// measured (getrusage's ru_maxrss: the high-water mark since start).
+  public var peakRSSMiB: Int?
 
   public init(name: String, queue: String, events: Int, wallSeconds: Double) {
     self.name = name
@@ -44,6 +50,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     case gauges
     case sampleTimes = "times"
     case splitSeconds = "split_seconds"
+    case cpuSeconds = "cpu_s"
+    case peakRSSMiB = "peak_rss_mib"
   }
 
   /// One human-readable line: name, queue, events, seconds and rate.

@@ -16,11 +16,15 @@ import Township
 /// error.
 struct EvacuationBenchmark {
   var households: Int
+  /// Whether the county is renumbered in locality order (the generator's
+  /// default); false keeps the build order, for comparing the two.
+  var localityOrder = true
 
   func run(name: String) -> [BenchmarkResult] {
     var options = SyntheticCountyOptions(
       villages: max(1, households / 200), householdsPerVillage: 200, seed: 1)
     options.shelterShare = 1.2
+    options.localityOrder = localityOrder
     let county: SyntheticCounty
     do throws(MapError) {
       county = try SyntheticCounty.generate(options)
@@ -56,10 +60,11 @@ struct EvacuationBenchmark {
         + String(format: "%.3f", cpu) + " s; tree repairs "
         + "\(model.network.treeRepairs); peak RSS "
         + "\(TownshipBenchmarks.peakRSSMiB()) MiB")
-    return [
-      BenchmarkResult(
-        name: name, queue: "QueueNetwork", events: simulator.eventsProcessed, wallSeconds: seconds)
-    ]
+    var result = BenchmarkResult(
+      name: name, queue: "QueueNetwork", events: simulator.eventsProcessed, wallSeconds: seconds)
+    result.cpuSeconds = cpu
+    result.peakRSSMiB = TownshipBenchmarks.peakRSSMiB()
+    return [result]
   }
 
   /// User CPU seconds of the process so far: on a shared machine the

@@ -72,5 +72,5 @@ extension BenchmarkCatalog {
         run: { LuaQueueModel().run() }),
       FloodBenchmark.entry,
       FireBenchmark.entry,
-    ] + TownshipBenchmarks.all + EvacuationBenchmark.entries)
+    ] + TownshipBenchmarks.all + EvacuationBenchmark.entries + CountyBenchmark.entries)
 }
