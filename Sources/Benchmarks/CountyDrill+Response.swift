@@ -75,13 +75,14 @@ extension CountyDrill {
   }
 
   /// Submits the reports the default rules ask for on `event`: village
-  /// after 6 min, township after 15 min and then hourly, county after 1 h.
+  /// after 6 min, township after 15 min, county after 1 h, and township
+  /// follow-ups 10 min before each hour falls due.
   func scheduleReports(event: String) {
     let plan: [(ReportLevel, ReportStage, Double)] = [
       (.village, .first, 360), (.township, .first, 900), (.county, .first, 3_600),
     ]
     for (level, stage, delay) in plan { submit(event, level, stage, after: delay) }
-    var followUp = 900.0 + 3_600
+    var followUp = 3_000.0
     while simulator.now.seconds + followUp <= duration {
       submit(event, .township, .followUp, after: followUp)
       followUp += 3_600
