@@ -58,6 +58,7 @@ let package = Package(
       name: "Benchmarks",
       dependencies: [
         "SimKernel", "LuaHost", "Scenario", "ScenarioLua", "Township", "Hazards", "Evacuation",
+        "Response", "Logistics",
       ], swiftSettings: hotPath),
     .executableTarget(
       name: "drillsim",

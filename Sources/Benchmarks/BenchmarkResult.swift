@@ -16,7 +16,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
   public var wallSeconds: Double
   /// `events / wallSeconds`.
   public var eventsPerSecond: Double
-  /// CPU seconds of the simulation loop's thread, where measured: on a
+  /// CPU seconds of the same span as `wallSeconds`, where measured (the
+  /// loop's thread, or user + system of the process for whole runs): on a
   /// shared machine the steadier figure.
   public var cpuSeconds: Double?
   /// For queueing models: the mean wait the run measured (a sanity check
@@ -30,6 +31,9 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
   /// Wall-clock seconds spent up to each of `sampleTimes`, so a peer run
   /// cut short can be compared at the same simulated time.
   public var splitSeconds: [Double]?
+  /// The process's peak resident set (MiB) at the end of the run, where
+  /// measured (getrusage's ru_maxrss: the high-water mark since start).
+  public var peakRSSMiB: Int?
 
   public init(name: String, queue: String, events: Int, wallSeconds: Double) {
     self.name = name
@@ -47,7 +51,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     case gauges
     case sampleTimes = "times"
     case splitSeconds = "split_seconds"
-    case cpuSeconds = "cpu_seconds"
+    case cpuSeconds = "cpu_s"
+    case peakRSSMiB = "peak_rss_mib"
   }
 
   /// One human-readable line: name, queue, events, seconds and rate.

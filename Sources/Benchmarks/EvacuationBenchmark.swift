@@ -16,11 +16,15 @@ import Township
 /// error.
 struct EvacuationBenchmark {
   var households: Int
+  /// Whether the county is renumbered in locality order (the generator's
+  /// default); false keeps the build order, for comparing the two.
+  var localityOrder = true
 
   func run(name: String) -> [BenchmarkResult] {
     var options = SyntheticCountyOptions(
       villages: max(1, households / 200), householdsPerVillage: 200, seed: 1)
     options.shelterShare = 1.2
+    options.localityOrder = localityOrder
     let county: SyntheticCounty
     do throws(MapError) {
       county = try SyntheticCounty.generate(options)
@@ -43,9 +47,7 @@ struct EvacuationBenchmark {
       TownshipBenchmarks.note("\(name): \(error)")
       return []
     }
-    let cpuBefore = Self.cpuSeconds()
-    let seconds = Stopwatch.seconds { simulator.run() }
-    let cpu = Self.cpuSeconds() - cpuBefore
+    let (seconds, cpu) = Stopwatch.wallAndCPUSeconds { simulator.run() }
     let times = model.network.clearance()
     func minutes(_ t: Double?) -> String { t.map { String(format: "%.1f", $0 / 60) } ?? "-" }
     TownshipBenchmarks.note(
@@ -55,23 +57,12 @@ struct EvacuationBenchmark {
         + "\(times.inPlace); rerouted \(model.network.reroutedCount); loop CPU "
         + String(format: "%.3f", cpu) + " s; tree repairs "
         + "\(model.network.treeRepairs); peak RSS "
-        + "\(TownshipBenchmarks.peakRSSMiB()) MiB")
-    return [
-      BenchmarkResult(
-        name: name, queue: "QueueNetwork", events: simulator.eventsProcessed, wallSeconds: seconds)
-    ]
-  }
-
-  /// User CPU seconds of the process so far: on a shared machine the
-  /// loop's CPU time says more about its cost than its wall time.
-  static func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
-    #else
-    guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
-    #endif
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + "\(ProcessUsage.peakRSSMiB()) MiB")
+    var result = BenchmarkResult(
+      name: name, queue: "QueueNetwork", events: simulator.eventsProcessed, wallSeconds: seconds)
+    result.cpuSeconds = cpu
+    result.peakRSSMiB = ProcessUsage.peakRSSMiB()
+    return [result]
   }
 
   /// The catalog entries: 10k and 100k households.

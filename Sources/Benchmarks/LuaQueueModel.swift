@@ -84,5 +84,5 @@ extension BenchmarkCatalog {
       LuaCallbackModel.entry,
       FloodBenchmark.entry,
       FireBenchmark.entry,
-    ] + TownshipBenchmarks.all + EvacuationBenchmark.entries)
+    ] + TownshipBenchmarks.all + EvacuationBenchmark.entries + CountyBenchmark.entries)
 }

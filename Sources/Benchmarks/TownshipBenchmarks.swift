@@ -65,7 +65,7 @@ enum TownshipBenchmarks {
       + map.facilities.count + map.hazards.count
     note(
       "map-synth: \(map.nodes.count) nodes, \(map.links.count) links, population "
-        + "\(map.population), GeoJSON \(bytes / 1_048_576) MiB, peak RSS \(peakRSSMiB()) MiB")
+        + "\(map.population), GeoJSON \(bytes / 1_048_576) MiB, peak RSS \(ProcessUsage.peakRSSMiB()) MiB")
     return [
       BenchmarkResult(
         name: "map-synth", queue: "SyntheticCounty.generate", events: map.nodes.count,
@@ -164,17 +164,5 @@ enum TownshipBenchmarks {
   /// Writes a line to standard error (standard output may be JSON).
   static func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
-  }
-
-  /// The process's peak resident set so far, MiB (getrusage; kilobytes on Linux).
-  static func peakRSSMiB() -> Int {
-    var usage = rusage()
-    #if os(Linux)
-    guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return -1 }
-    return Int(usage.ru_maxrss) / 1_024
-    #else
-    guard getrusage(RUSAGE_SELF, &usage) == 0 else { return -1 }
-    return Int(usage.ru_maxrss) / 1_048_576
-    #endif
   }
 }

@@ -48,9 +48,10 @@ public struct SyntheticCounty: Sendable {
     }
     builder.buildRidges()
     builder.buildHazards()
-    let township = try Township(
+    var township = try Township(
       nodes: builder.nodes, links: builder.links, zones: builder.zones, grids: builder.grids,
       facilities: builder.facilities, hazards: builder.hazards, file: "synthetic county")
+    if options.localityOrder { township = try township.inLocalityOrder().township }
     return SyntheticCounty(
       township: township, terrain: builder.terrain, options: options, villages: builder.summaries)
   }

@@ -55,6 +55,16 @@ public struct SyntheticCountyOptions: Sendable, Equatable {
   /// has 45 side valleys of up to 45 villages and stays compact.
   public var villagesPerCluster: Int?
 
+  /// Whether nodes and links are renumbered in locality order
+  /// (`Township.inLocalityOrder`): true.
+  ///
+  /// The builder numbers the trunk road first, then each side road, then
+  /// the villages, so neighbours on the ground can be 100k numbers apart;
+  /// renumbered, a village's nodes and links are contiguous and an
+  /// evacuation event finds its neighbours' state in cache. False keeps
+  /// the build order (for comparing the two).
+  public var localityOrder = true
+
   /// The largest county the generator accepts, in households (10 M residents).
   public static let maximumHouseholds = 4_000_000
 
