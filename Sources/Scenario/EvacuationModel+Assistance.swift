@@ -34,8 +34,6 @@ extension EvacuationModel {
         id: household, origin: Int(roster.node[household]), persons: persons, mode: mode,
         walkSpeed: map.township.zones[zone].walkSpeed, departure: simulator.now,
         orderTime: spec.time, group: zone, destinations: spec.destinations))
-    travellerHousehold.append(household)
-    households += 1
-    tally.add(.released, persons: persons)
+    recordTraveller(household)
   }
 }

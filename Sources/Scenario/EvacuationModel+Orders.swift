@@ -145,6 +145,12 @@ extension EvacuationModel {
         destinations: spec.destinations,
         returnAfter: returnAfter[household] == .never ? nil : returnAfter[household],
         dwell: returnDwell[household] == .never ? nil : returnDwell[household]))
+    recordTraveller(household)
+  }
+
+  /// Books household `household`, just added to the network, as its
+  /// newest traveller: every per-traveller array grows here and only here.
+  func recordTraveller(_ household: Int) {
     returnerExposed.append(false)
     travellerHousehold.append(household)
     households += 1
