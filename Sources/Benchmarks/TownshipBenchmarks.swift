@@ -65,7 +65,8 @@ enum TownshipBenchmarks {
       + map.facilities.count + map.hazards.count
     note(
       "map-synth: \(map.nodes.count) nodes, \(map.links.count) links, population "
-        + "\(map.population), GeoJSON \(bytes / 1_048_576) MiB, peak RSS \(ProcessUsage.peakRSSMiB()) MiB")
+        + "\(map.population), GeoJSON \(bytes / 1_048_576) MiB, peak RSS \(ProcessUsage.peakRSSMiB()) MiB"
+    )
     return [
       BenchmarkResult(
         name: "map-synth", queue: "SyntheticCounty.generate", events: map.nodes.count,
