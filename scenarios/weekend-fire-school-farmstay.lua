@@ -102,19 +102,17 @@ end)
 sim.team { id = "militia-harsdorf", kind = "militia", station = "shelter-n2100576898",
            vehicle = "car", call_out = minutes(10) }
 
--- The alarm: the township warns and orders out, and the kindergarten asks
--- for a vehicle (an assistance job: the nearest team that can help goes).
+-- The alarm: the township warns and orders out. The kindergarten cannot
+-- leave on its own (group "school"), so the order raises its assistance
+-- job ("assist.h<household>"): the nearest team that can help goes, and
+-- carries the children to the shelter. It is the only household here that
+-- waits for a team.
 local ordered_at, kindergarten_reached
 sim.on("team.arrived", function(e)
-  if e.incident == "kindergarten" and not kindergarten_reached then
+  if not kindergarten_reached and e.incident:sub(1, 7) == "assist." then
     kindergarten_reached = sim.now()
     sim.log("a team is at the kindergarten " .. (sim.now() - alarm_after) .. " s after the alarm")
   end
-end)
-
-sim.at(alarm_after, function()
-  sim.incident { id = "kindergarten", kind = "assistance", at = kindergarten, priority = 1,
-                 persons = children, work = minutes(20) }
 end)
 
 sim.at(alarm_after + order_delay, function()

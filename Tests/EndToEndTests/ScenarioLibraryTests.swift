@@ -70,9 +70,10 @@ import Testing
     let metrics = run.metrics
     // Bremermühle: 38 residents and 45 guests, all following the order.
     #expect(metrics["evacuation.z1226409121.persons"] == Double(38 + 45))
-    // The festival's 60 children wait for a team (the order raises an
-    // assistance incident for them), one comes and takes them away.
-    #expect(metrics["response.incidents.assistance"] == 2)
+    // The festival's 60 children wait for a team: the order raises one
+    // assistance incident for them (the scenario asks for no other), and a
+    // team comes and takes them away.
+    #expect(metrics["response.incidents.assistance"] == 1)
     #expect(metrics["evacuation.awaiting_assistance"] == 0)
     #expect(run.kinds.contains("team.arrived"))
     #expect((metrics["fire.burned_area_m2"] ?? 0) > 100_000)
