@@ -40,8 +40,8 @@ struct MovementReturnTests {
     let fixture = try Self.homeAndHall()
     Self.add(to: fixture)
     var changes: [(Double, Int)] = []
-    fixture.network.onAdmit = { _, persons in
-      changes.append((fixture.simulator.now.seconds, persons))
+    fixture.network.onAdmit = { [simulator = fixture.simulator] _, persons in
+      changes.append((simulator.now.seconds, persons))
     }
     var occupancy: [Int] = []
     for t in [699.0, 701.0] {
