@@ -84,7 +84,8 @@ struct FaceUpdate {
     return (q0 - push) * scale
   }
 
-  /// `flux` of four neighbouring faces at once, with its bits per lane.
+  /// `flux` of four neighbouring faces at once, with its bits per lane;
+  /// `n` is each face's Manning coefficient, `0.5 * (nL + nR)` computed once.
   ///
   /// The face loops walk a row's faces four at a time: contiguous loads,
   /// and four independent cube roots and divisions in flight where one
@@ -98,7 +99,7 @@ struct FaceUpdate {
   /// its (possibly zero or negative) flow depth, and its result is dropped.
   @inline(__always) func fluxes(
     zL: SIMD4<Double>, hL: SIMD4<Double>, zR: SIMD4<Double>, hR: SIMD4<Double>,
-    nL: SIMD4<Double>, nR: SIMD4<Double>, q0: SIMD4<Double>, back: SIMD4<Double>,
+    n: SIMD4<Double>, q0: SIMD4<Double>, back: SIMD4<Double>,
     ahead: SIMD4<Double>, across: SIMD4<Double>
   ) -> SIMD4<Double> {
     let etaL = zL + hL
@@ -113,7 +114,6 @@ struct FaceUpdate {
     var flowDepth = highEta - highBed
     let flowing = flowDepth .> threshold
     flowDepth.replace(with: maxFlowDepth, where: SIMD4(repeating: maxFlowDepth) .< flowDepth)
-    let n = 0.5 * (nL + nR)
     let magnitude: SIMD4<Double>
     if twoDimensional {
       let perpendicular = 0.25 * across

@@ -40,12 +40,17 @@ extension FloodSolver {
         var highest = floodLoad(deepestCell, c)
         highest.replace(with: value, where: value .> highest)
         floodStore(highest, deepestCell, c)
+        // Dry cells may raise the lanes' deepest too: a deepest below the
+        // threshold means dry everywhere to the time step either way.
+        deepestLanes.replace(with: value, where: value .> deepestLanes)
         let isWet = value .> threshold
-        deepestLanes.replace(with: value, where: isWet .& (value .> deepestLanes))
-        wetLanes.replace(with: wetLanes &+ 1, where: isWet)
-        if all(isWet) {
+        var wetHere = SIMD4<Int64>()
+        wetHere.replace(with: 1, where: isWet)
+        wetLanes &+= wetHere
+        let wetCount = wetHere.wrappedSum()
+        if wetCount == 4 {
           if runStart < 0 { runStart = c }
-        } else if !any(isWet) {
+        } else if wetCount == 0 {
           if runStart >= 0 {
             runs.append(Int32(truncatingIfNeeded: runStart))
             runs.append(Int32(truncatingIfNeeded: c))

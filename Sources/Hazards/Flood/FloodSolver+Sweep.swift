@@ -96,7 +96,7 @@ extension FloodSolver {
       let e = c &+ 1
       let flux = update.fluxes(
         zL: floodLoad(z, c), hL: floodLoad(h, c), zR: floodLoad(z, e), hR: floodLoad(h, e),
-        nL: floodLoad(n, c), nR: floodLoad(n, e), q0: floodLoad(q, c),
+        n: floodLoad(eastRoughness, c), q0: floodLoad(q, c),
         back: floodLoad(q, c &- 1), ahead: floodLoad(q, e),
         across: floodLoad(across, c) + floodLoad(across, c &- stride) + floodLoad(across, e)
           + floodLoad(across, e &- stride))
@@ -127,7 +127,7 @@ extension FloodSolver {
       let s = c &+ stride
       let flux = update.fluxes(
         zL: floodLoad(z, c), hL: floodLoad(h, c), zR: floodLoad(z, s), hR: floodLoad(h, s),
-        nL: floodLoad(n, c), nR: floodLoad(n, s), q0: floodLoad(q, c),
+        n: floodLoad(southRoughness, c), q0: floodLoad(q, c),
         back: floodLoad(q, c &- stride), ahead: floodLoad(q, s),
         across: floodLoad(across, c) + floodLoad(across, c &- 1) + floodLoad(across, s)
           + floodLoad(across, s &- 1))
