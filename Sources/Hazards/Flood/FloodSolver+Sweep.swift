@@ -1,6 +1,7 @@
 /// Four doubles from `base[index...]`, wherever they lie.
-@inline(__always) func floodLoad(_ base: UnsafeMutablePointer<Double>, _ index: Int) -> SIMD4<Double>
-{
+@inline(__always) func floodLoad(
+  _ base: UnsafeMutablePointer<Double>, _ index: Int
+) -> SIMD4<Double> {
   UnsafeRawPointer(base + index).loadUnaligned(as: SIMD4<Double>.self)
 }
 

@@ -86,7 +86,8 @@ public final class FloodSolver {
   var pinned: [Int32] = []
   /// Point and line inflows.
   var inflows: [FloodInflow] = []
-  /// Deepest wet cell after the last step (m).
+  /// Deepest wet cell after the last step (m); at or below the depth
+  /// threshold when no cell is wet, which the time step reads as dry.
   var deepest = 0.0
 
   /// A solver on `grid`, dry, at time 0.
