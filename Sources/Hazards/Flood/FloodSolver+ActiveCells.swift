@@ -5,7 +5,10 @@ extension FloodSolver {
   /// A cell's depth changes by the net discharge through its four faces.
   /// A cell deeper than the depth threshold is wet. Runs of wet cells go
   /// to `runs` in memory order, so the next spans follow from them
-  /// without a sort of cells.
+  /// without a sort of cells. Cells go four at a time (the same arithmetic
+  /// per lane as one at a time); a group that is all wet or all dry only
+  /// extends or leaves the current run, so only a group with both looks
+  /// at its cells one by one.
   @inline(__always) func updateDepths(
     spans: UnsafeBufferPointer<Int32>, from: Int, to: Int, factor: Double,
     runs: inout [Int32], deepest: inout Double
@@ -16,20 +19,63 @@ extension FloodSolver {
     let qy = self.qy
     let deepestCell = maxDepth
     let threshold = parameters.depthThreshold
+    var wetLanes = SIMD4<Int64>()
+    var deepestLanes = SIMD4<Double>()
     var wet = 0
     var index = from
     while index < to {
       let first = Int(spans[index])
-      let end = Int(spans[index + 1])
-      index += 2
+      let end = Int(spans[index &+ 1])
+      index &+= 2
       var runStart = -1
-      for c in first..<end {
-        let change = factor * (qx[c - 1] - qx[c] + qy[c - stride] - qy[c])
+      var c = first
+      while c &+ 4 <= end {
+        let change =
+          factor
+          * (floodLoad(qx, c &- 1) - floodLoad(qx, c) + floodLoad(qy, c &- stride)
+            - floodLoad(qy, c))
+        var value = floodLoad(h, c) + change
+        value.replace(with: 0, where: value .<= 0)  // max(value, 0) as Swift's max
+        floodStore(value, h, c)
+        var highest = floodLoad(deepestCell, c)
+        highest.replace(with: value, where: value .> highest)
+        floodStore(highest, deepestCell, c)
+        // Dry cells may raise the lanes' deepest too: a deepest below the
+        // threshold means dry everywhere to the time step either way.
+        deepestLanes.replace(with: value, where: value .> deepestLanes)
+        let isWet = value .> threshold
+        var wetHere = SIMD4<Int64>()
+        wetHere.replace(with: 1, where: isWet)
+        wetLanes &+= wetHere
+        let wetCount = wetHere.wrappedSum()
+        if wetCount == 4 {
+          if runStart < 0 { runStart = c }
+        } else if wetCount == 0 {
+          if runStart >= 0 {
+            runs.append(Int32(truncatingIfNeeded: runStart))
+            runs.append(Int32(truncatingIfNeeded: c))
+            runStart = -1
+          }
+        } else {
+          for lane in 0..<4 {
+            if isWet[lane] {
+              if runStart < 0 { runStart = c &+ lane }
+            } else if runStart >= 0 {
+              runs.append(Int32(truncatingIfNeeded: runStart))
+              runs.append(Int32(truncatingIfNeeded: c &+ lane))
+              runStart = -1
+            }
+          }
+        }
+        c &+= 4
+      }
+      while c < end {
+        let change = factor * (qx[c &- 1] - qx[c] + qy[c &- stride] - qy[c])
         let value = max(h[c] + change, 0)
         h[c] = value
         if value > deepestCell[c] { deepestCell[c] = value }
         if value > threshold {
-          wet += 1
+          wet &+= 1
           if value > deepest { deepest = value }
           if runStart < 0 { runStart = c }
         } else if runStart >= 0 {
@@ -37,13 +83,15 @@ extension FloodSolver {
           runs.append(Int32(truncatingIfNeeded: c))
           runStart = -1
         }
+        c &+= 1
       }
       if runStart >= 0 {
         runs.append(Int32(truncatingIfNeeded: runStart))
         runs.append(Int32(truncatingIfNeeded: end))
       }
     }
-    return wet
+    deepest = max(deepest, deepestLanes.max())
+    return wet &+ Int(wetLanes.wrappedSum())
   }
 
   /// Continuity on every cell of the grid (after rain, which wets cells

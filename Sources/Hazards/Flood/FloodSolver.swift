@@ -58,6 +58,10 @@ public final class FloodSolver {
   let depth: UnsafeMutablePointer<Double>
   let roughness: UnsafeMutablePointer<Double>
   let maxDepth: UnsafeMutablePointer<Double>
+  /// Manning's n of each cell's east and south faces: the mean of the two
+  /// cells', as the face update uses it, computed once.
+  let eastRoughness: UnsafeMutablePointer<Double>
+  let southRoughness: UnsafeMutablePointer<Double>
   /// East-face discharge per cell (m2/s, positive east), this step and last.
   var qx: UnsafeMutablePointer<Double>
   var qxPrevious: UnsafeMutablePointer<Double>
@@ -82,7 +86,8 @@ public final class FloodSolver {
   var pinned: [Int32] = []
   /// Point and line inflows.
   var inflows: [FloodInflow] = []
-  /// Deepest wet cell after the last step (m).
+  /// Deepest wet cell after the last step (m); at or below the depth
+  /// threshold when no cell is wet, which the time step reads as dry.
   var deepest = 0.0
 
   /// A solver on `grid`, dry, at time 0.
@@ -111,6 +116,8 @@ public final class FloodSolver {
     qxPrevious = doubles()
     qy = doubles()
     qyPrevious = doubles()
+    eastRoughness = doubles()
+    southRoughness = doubles()
     for row in 0..<grid.nrows {
       for col in 0..<grid.ncols {
         let cell = padded(col: col, row: row)
@@ -118,11 +125,18 @@ public final class FloodSolver {
         roughness[cell] = grid.manning[row * grid.ncols + col]
       }
     }
+    for cell in stride..<(count - stride) {
+      eastRoughness[cell] = 0.5 * (roughness[cell] + roughness[cell + 1])
+      southRoughness[cell] = 0.5 * (roughness[cell] + roughness[cell + stride])
+    }
     refreshPinnedCells()
   }
 
   deinit {
-    for buffer in [bed, depth, roughness, maxDepth, qx, qxPrevious, qy, qyPrevious] {
+    for buffer in [
+      bed, depth, roughness, maxDepth, eastRoughness, southRoughness, qx, qxPrevious, qy,
+      qyPrevious,
+    ] {
       buffer.deallocate()
     }
   }
