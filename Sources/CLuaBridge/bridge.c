@@ -27,12 +27,22 @@ typedef struct clb_state {
    * taken when it happens, because a memory error carries no position. */
   lua_State *running;
   char memory_kill[256];
+  /* The coroutine the host is resuming through clb_resume (NULL between
+   * resumes): only it may wait through a fast call. */
+  lua_State *process;
+  /* The simulation clock in milliseconds, read by the fast sim.now. */
+  const int64_t *clock;
 } clb_state;
 
 static clb_dispatch_fn dispatch_fn = NULL;
+static clb_fast_dispatch_fn fast_dispatch_fn = NULL;
 
 void clb_set_dispatch(clb_dispatch_fn fn) {
   __atomic_store_n(&dispatch_fn, fn, __ATOMIC_RELEASE);
+}
+
+void clb_set_fast_dispatch(clb_fast_dispatch_fn fn) {
+  __atomic_store_n(&fast_dispatch_fn, fn, __ATOMIC_RELEASE);
 }
 
 static void count_hook(lua_State *L, lua_Debug *ar);
@@ -203,8 +213,9 @@ static int resumed(lua_State *L, int status, lua_KContext arguments) {
   return lua_gettop(L) - (int)arguments;
 }
 
-static int trampoline(lua_State *L) {
-  int fn_id = (int)lua_tointeger(L, lua_upvalueindex(1));
+/* Calls Swift function `fn_id` with the arguments on L's stack and raises,
+ * yields or returns what it asked for. */
+static int dispatch_host(lua_State *L, int fn_id) {
   clb_state *s = state_of(L);
   clb_dispatch_fn fn = __atomic_load_n(&dispatch_fn, __ATOMIC_ACQUIRE);
   if (fn == NULL) return luaL_error(L, "drillsim: no host dispatcher");
@@ -236,9 +247,86 @@ static int trampoline(lua_State *L) {
   return n;
 }
 
+static int trampoline(lua_State *L) {
+  return dispatch_host(L, (int)lua_tointeger(L, lua_upvalueindex(1)));
+}
+
 void clb_push_function(lua_State *L, int fn_id) {
   lua_pushinteger(L, fn_id);
   lua_pushcclosure(L, trampoline, 1);
+}
+
+/* A fast host function: upvalue 1 is op * 2^16 + the general function's id.
+ * It reads the arguments of the common case here, makes one Swift call with
+ * them as plain numbers and yields itself when the host queued the process;
+ * anything else (a wrong argument, a call outside a process) goes to the
+ * general function, which reports it. */
+static int fast_function(lua_State *L) {
+  lua_Integer packed = lua_tointeger(L, lua_upvalueindex(1));
+  int fn_id = (int)(packed & 0xffff);
+  clb_state *s = state_of(L);
+  clb_fast_call call = {L, (int)(packed >> 16), 0, 0, 0.0, 0.0, 0};
+  switch (call.op) {
+  case CLB_OP_NOW:
+    if (s->clock == NULL) break;
+    /* Swift's SimTime.seconds: the same division, so the same double. */
+    lua_pushnumber(L, (lua_Number)*s->clock / 1000);
+    return 1;
+  case CLB_OP_WAIT:
+    if (L != s->process || lua_type(L, 1) != LUA_TNUMBER || !lua_isyieldable(L)) break;
+    call.in_process = 1;
+    call.number = lua_tonumber(L, 1);
+    goto host;
+  case CLB_OP_REQUEST:
+    if (!lua_isnoneornil(L, 2) || !clb_table_integer(L, 1, 1, &call.integer)) break;
+    call.in_process = L == s->process && lua_isyieldable(L);
+    goto host;
+  case CLB_OP_RELEASE:
+    if (!clb_table_integer(L, 1, 1, &call.integer)) break;
+    goto host;
+  case CLB_OP_EXPONENTIAL:
+    if (lua_type(L, 2) != LUA_TNUMBER || !clb_table_integer(L, 1, 1, &call.integer)) break;
+    call.number = lua_tonumber(L, 2);
+    goto host;
+  case CLB_OP_PROCESS:
+    if (lua_gettop(L) != 1 || lua_type(L, 1) != LUA_TFUNCTION) break;
+    goto host;
+  default:
+    break;
+  }
+  return dispatch_host(L, fn_id);
+host:;
+  clb_fast_dispatch_fn fn = __atomic_load_n(&fast_dispatch_fn, __ATOMIC_ACQUIRE);
+  if (fn == NULL) return dispatch_host(L, fn_id);
+  /* As in dispatch_host: Swift frames must never see a memory error. */
+  int armed = s->armed;
+  s->armed = 0;
+  int outcome = fn(s->host, &call);
+  s->armed = armed;
+  switch (outcome) {
+  case CLB_FAST_DONE:
+    return 0;
+  case CLB_FAST_VALUE:
+    lua_pushnumber(L, call.result);
+    return 1;
+  case CLB_FAST_PUSHED:
+    return call.pushed;
+  case CLB_FAST_WAIT:
+    /* The resume's values become the call's results, as with a yield from
+     * dispatch_host. */
+    return lua_yield(L, 0);
+  default: /* CLB_FAST_GENERAL */
+    return dispatch_host(L, fn_id);
+  }
+}
+
+void clb_push_fast_function(lua_State *L, int fn_id, int op) {
+  lua_pushinteger(L, ((lua_Integer)op << 16) | (lua_Integer)fn_id);
+  lua_pushcclosure(L, fast_function, 1);
+}
+
+void clb_set_clock(lua_State *L, const int64_t *milliseconds) {
+  state_of(L)->clock = milliseconds;
 }
 
 int clb_load(lua_State *L, const char *buf, size_t len, const char *chunkname) {
@@ -293,12 +381,14 @@ static int coroutine_traceback(lua_State *L) {
 
 int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults) {
   clb_state *s = state_of(L);
-  lua_State *running = s->running;
+  lua_State *running = s->running, *process = s->process;
   s->running = co;
+  s->process = co;
   s->armed++;
   int status = lua_resume(co, L, nargs, nresults);
   s->armed--;
   s->running = running;
+  s->process = process;
   if (status != LUA_OK && status != LUA_YIELD) {
     lua_pushcfunction(L, coroutine_traceback);
     lua_pushlightuserdata(L, co);

@@ -40,9 +40,15 @@ public final class LuaState {
   var functions: [Unmanaged<FunctionBox>] = []
   /// Owns the function boxes for the state's lifetime.
   var functionBoxes: [FunctionBox] = []
+  /// Answers the fast calls (`push(_:fast:)`).
+  ///
+  /// Without one they take the general path. Unretained: the host owns the
+  /// state, not the reverse.
+  public unowned(unsafe) var fastHost: (any LuaFastHost)?
 
   public init(limits: LuaLimits) throws(LuaError) {
     clb_set_dispatch(luaDispatch)
+    clb_set_fast_dispatch(luaFastDispatch)
     guard let raw = clb_newstate(nil, limits.memoryBytes) else {
       throw LuaError(kind: .host, message: "cannot create a Lua state: out of memory")
     }

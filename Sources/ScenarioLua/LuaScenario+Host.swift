@@ -15,7 +15,12 @@ extension LuaScenario {
     }
     /// Binds under `key` in the host table; `name` is what errors call it.
     func bind(_ name: StaticString, as key: String, _ body: @escaping LuaState.Function) {
-      lua.push(lua.register(name, body))
+      let function = lua.register(name, body)
+      if let operation = LuaScenario.fastOperations[key] {
+        lua.push(function, fast: operation)
+      } else {
+        lua.push(function)
+      }
       stack.setField(-2, key)
     }
     bind("raise") { call throws(LuaCallError) in

@@ -12,7 +12,11 @@ extension LuaScenario {
       guard let units = Int(exactly: capacity), units >= 1 else {
         throw call.argumentError(1, "capacity must be a whole number >= 1")
       }
-      self.resources.append(Resource(name: name, capacity: units, at: self.simulator.now))
+      let resource = Resource(name: name, capacity: units, at: self.simulator.now)
+      let id = self.resources.count
+      // Waiters are process ids: queueing one allocates nothing.
+      resource.grantToken = { [unowned(unsafe) self] pid in self.grant(id, to: pid) }
+      self.resources.append(resource)
       call.push(integer: Int64(self.resources.count - 1))
       return 1
     }
@@ -29,11 +33,7 @@ extension LuaScenario {
       }
       let (i, pid) = try self.waitingProcess(call, "resource:request")
       self.processes.slots[i].state = .waiting
-      resource.enqueue(priority: priority, at: now) { [unowned(unsafe) self] in
-        guard self.wake(pid), let j = self.processes.index(of: pid) else { return false }
-        self.processes.slots[j].held.append(id)
-        return true
-      }
+      resource.enqueue(priority: priority, at: now, token: pid)
       return call.yield()
     }
     bind("release") { [unowned(unsafe) self] call throws(LuaCallError) in

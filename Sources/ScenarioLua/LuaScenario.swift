@@ -126,7 +126,16 @@ public final class LuaScenario {
         }))
     resumeHandler = simulator.register { [unowned(unsafe) self] _, pid in self.resume(pid) }
     try installAPI()
+    lua.fastHost = self
+    lua.setClock(simulator.clockPointer)
     try runSetup()
+  }
+
+  deinit {
+    // Closing the state may run a script's __gc: no fast call may reach
+    // this scenario or its clock from there.
+    lua.setClock(nil)
+    lua.fastHost = nil
   }
 
   /// The name used when the scenario declares none: the file's base name.

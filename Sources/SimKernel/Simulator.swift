@@ -35,6 +35,12 @@ public final class Simulator {
 
   /// The current time; never decreases.
   @inlinable public var now: SimTime { SimTime(ms: state.pointee.now) }
+  /// Where the clock lives (milliseconds), for readers outside Swift such
+  /// as the Lua bridge's `sim.now`; valid for the simulator's lifetime.
+  public var clockPointer: UnsafePointer<Int64> {
+    let offset = MemoryLayout<SimulatorState>.offset(of: \SimulatorState.now) ?? 0
+    return UnsafeRawPointer(state).advanced(by: offset).assumingMemoryBound(to: Int64.self)
+  }
   /// Events processed so far (cancelled ones excluded).
   @inlinable public var eventsProcessed: Int { state.pointee.eventsProcessed }
   /// Set by `stop()`; the loop returns after the current event.

@@ -59,4 +59,42 @@ import Testing
     #expect(resource.waits.max == 5)
     #expect(abs(resource.waits.mean - 5.0 / 3) < 1e-12)
   }
+
+  @Test func tokenAndCallbackWaitersShareOneQueue() {
+    let resource = Resource(name: "crane", capacity: 1)
+    var granted: [String] = []
+    resource.grantToken = { token in
+      granted.append("token \(token)")
+      return token != 13  // 13 was cancelled: the unit goes on
+    }
+    #expect(resource.tryAcquire(at: .zero))
+    resource.enqueue(priority: 1, at: .zero, token: 11)
+    resource.enqueue(priority: 0, at: .zero) {
+      granted.append("callback")
+      return true
+    }
+    resource.enqueue(priority: 1, at: .zero, token: 13)
+    resource.enqueue(priority: 1, at: .zero, token: 12)
+    resource.enqueue(priority: 0, at: .zero, token: 10)
+    for step in 1...4 { resource.release(at: SimTime(ms: Int64(step) * 1000)) }
+    #expect(granted == ["callback", "token 10", "token 11", "token 13", "token 12"])
+    #expect(resource.inUse == 1)
+    #expect(resource.waits.count == 5)  // the first unit and four hand-overs
+  }
+
+  @Test func callbacksQueuedOneAtATimeAreEachCalledOnce() {
+    let resource = Resource(name: "hose", capacity: 1)
+    var order: [Int] = []
+    #expect(resource.tryAcquire(at: .zero))
+    for round in 0..<3 {
+      resource.enqueue(priority: 0, at: .zero) {
+        order.append(round)
+        return true
+      }
+      resource.release(at: SimTime(ms: Int64(round + 1) * 1000))
+    }
+    #expect(order == [0, 1, 2])
+    #expect(resource.inUse == 1)
+    #expect(resource.waits.count == 4)
+  }
 }

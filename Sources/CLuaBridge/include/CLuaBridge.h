@@ -11,6 +11,7 @@
 #define DRILLSIM_CLUABRIDGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <lua.h>
 
 /* A Swift callback's return value when it failed: its error message is on
@@ -67,6 +68,54 @@ int clb_open_libs(lua_State *L);
 
 /* Pushes a C closure that dispatches to Swift function `fn_id`. */
 void clb_push_function(lua_State *L, int fn_id);
+
+/* Fast host calls: the hottest host functions (sim.now, sim.wait,
+ * resource:request and :release, stream:exponential, sim.process) read their arguments
+ * in C and make one Swift call with plain numbers, instead of a general
+ * call through a LuaCall. The fast function falls back to the general one
+ * (same id) for anything but the common case, so errors read the same. */
+#define CLB_OP_NOW 1
+#define CLB_OP_WAIT 2
+#define CLB_OP_REQUEST 3
+#define CLB_OP_RELEASE 4
+#define CLB_OP_EXPONENTIAL 5
+#define CLB_OP_PROCESS 6
+
+/* What the host's fast dispatcher returns. */
+#define CLB_FAST_GENERAL 0 /* take the general function (it reports errors) */
+#define CLB_FAST_DONE 1    /* return no values */
+#define CLB_FAST_VALUE 2   /* return `result` */
+#define CLB_FAST_WAIT 3    /* the host queued the process: yield it */
+#define CLB_FAST_PUSHED 4  /* return the `pushed` values the host pushed */
+
+typedef struct clb_fast_call {
+  /* The calling thread, whose stack holds the arguments. */
+  lua_State *L;
+  int op;
+  /* Called by the coroutine the host is resuming, which may yield. */
+  int in_process;
+  /* The handle id at [1] of argument 1 (request, release, exponential). */
+  lua_Integer integer;
+  /* The number argument (wait: seconds; exponential: the mean). */
+  double number;
+  /* Set by the host for CLB_FAST_VALUE and CLB_FAST_PUSHED. */
+  double result;
+  int pushed;
+} clb_fast_call;
+
+/* The host's fast dispatcher; `host` is the one given to clb_newstate. */
+typedef int (*clb_fast_dispatch_fn)(void *host, clb_fast_call *call);
+
+/* Installs the fast dispatcher. Idempotent; every state shares it. */
+void clb_set_fast_dispatch(clb_fast_dispatch_fn fn);
+
+/* Pushes a fast function for operation `op` (CLB_OP_*) that falls back to
+ * Swift function `fn_id`. */
+void clb_push_fast_function(lua_State *L, int fn_id, int op);
+
+/* The clock the fast sim.now reads (milliseconds; NULL: ask the host). The
+ * pointer must stay valid while Lua code can run, or be reset to NULL. */
+void clb_set_clock(lua_State *L, const int64_t *milliseconds);
 
 /* Loads Lua text (binary chunks refused). Leaves the function, or the
  * error message, on top. */
