@@ -272,7 +272,7 @@ function sim.map.elevation(x, y) end
 ---@field zone_depth? number "zone.wet" above this at the zone's node (default 0.1)
 ---@field shelter_depth? number "shelter.flooded" above this (default 0.3)
 ---@field facility_depth? number a substation or base station fails above this (default 0.3)
----@field trapped_depth? number a household still at home raises a "trapped" incident above this (default 0.5)
+---@field trapped_depth? number a household still at home raises a "trapped" incident above this (default 0.5); once rescued it goes with the team to the nearest open shelter with room ("evacuation.rescued")
 
 --- The flood on the header's `terrain` raster (closed edges; Manning's n
 --- from `roughness` or 0.035). Built at the first call; advances every
@@ -654,7 +654,13 @@ function sim.supply.stock(site, item) end
 function sim.supply.add(site, item, amount) end
 --- Persons at a shelter now; consumption follows continuously.
 function sim.supply.occupancy(shelter, people) end
---- Orders a delivery; returns its number.
+--- Orders a delivery; returns its number. Each leg takes the fastest open
+--- road when the truck sets off; a road closing ahead of it re-routes it
+--- from the next node ("supply.rerouted" {delivery, item, amount, from,
+--- to, arrival}) or, with no road on, turns it back to the depot with its
+--- load ("supply.turned_back" {..., reason, arrival?}; the delivery
+--- fails). Metrics supply.reroutes, supply.reroute_delay_s,
+--- supply.deliveries_failed.
 ---@param options {item: SupplyItem, amount: number, from: string, to: string, vehicle?: string}
 ---@return integer
 function sim.supply.deliver(options) end

@@ -28,10 +28,11 @@ extension SupplyNetwork {
   ///
   /// The vehicle (by default the depot's vehicle with the fewest jobs;
   /// ties to the earlier one) departs when it is back from the jobs
-  /// ordered before, loading what the depot has up
-  /// to `amount`. It makes as many round trips as its capacity needs, on
-  /// the route found at departure; each load is added on arrival. With no
-  /// open route the delivery is `blocked` and the stock stays.
+  /// ordered before, loading what the depot has up to `amount`. It makes
+  /// as many round trips as its capacity needs, each on the fastest route
+  /// open when it sets off (re-routed on the way, see
+  /// SupplyNetwork+Rerouting); each load is added on arrival. With no open
+  /// route at departure the delivery is `blocked` and the stock stays.
   @discardableResult
   public func deliver(
     _ amount: Double, of item: SupplyItem, from: Int, to: Int, vehicle: Int? = nil
@@ -68,50 +69,6 @@ extension SupplyNetwork {
     guard !vehicles[vehicle].isBusy, !vehicles[vehicle].waiting.isEmpty else { return }
     let next = vehicles[vehicle].waiting.removeFirst()
     depart(next)
-  }
-
-  func depart(_ index: Int) {
-    let delivery = deliveries[index]
-    let now = simulator.now
-    deliveries[index].departed = now
-    guard
-      let go = routing(sites[delivery.from].node, sites[delivery.to].node, now),
-      let leg = SimTime(seconds: go)
-    else {
-      deliveries[index].blocked = true
-      observer?(.blocked(delivery: index))
-      startNext(vehicle: delivery.vehicle)
-      return
-    }
-    let backSeconds = routing(sites[delivery.to].node, sites[delivery.from].node, now) ?? go
-    let back = SimTime(seconds: backSeconds) ?? leg
-    let taken = (try? add(-delivery.amount, of: delivery.item, at: delivery.from)) ?? 0
-    let loaded = -taken
-    deliveries[index].loaded = loaded
-    observer?(.departed(delivery: index))
-    let capacity = vehicles[delivery.vehicle].capacity
-    let trips = max(1, Int((loaded / capacity).rounded(.up)))
-    let round = leg + back
-    for trip in 0..<trips {
-      let load = min(capacity, loaded - Double(trip) * capacity)
-      let arrival = SimTime(ms: round.ms * Int64(trip)) + leg
-      simulator.schedule(after: arrival) { [unowned self] in
-        _ = try? self.add(load, of: delivery.item, at: delivery.to)
-        self.sites[delivery.to].lines[delivery.item.slot].delivered += load
-        if trip == trips - 1 {
-          self.deliveries[index].arrived = self.simulator.now
-          self.observer?(.arrived(delivery: index))
-        }
-      }
-    }
-    let vehicle = delivery.vehicle
-    vehicles[vehicle].trips += trips
-    vehicles[vehicle].isBusy = true
-    vehicles[vehicle].freeAt = now + SimTime(ms: round.ms * Int64(trips))
-    simulator.schedule(after: vehicles[vehicle].freeAt - now) { [unowned self] in
-      self.vehicles[vehicle].isBusy = false
-      self.startNext(vehicle: vehicle)
-    }
   }
 
   /// Registers a supplier's agreement reserve for depot `depot`.

@@ -13,6 +13,10 @@ extension SupplyNetwork {
   /// person-hours that found the item out of stock. `supply.<site>.<item>.runout_s`
   /// is the first run-out of each item a site ran out of. The basic-needs
   /// time of a shelter that never had everything counts up to `time`.
+  /// `supply.deliveries_failed` counts deliveries whose every road on was
+  /// cut under the truck (it turned back); `supply.reroutes` the detours
+  /// trucks took round links that closed ahead of them, and
+  /// `supply.reroute_delay_s` the seconds those detours added.
   public func metrics(at time: SimTime) -> [(name: String, value: Double)] {
     var result: [(String, Double)] = []
     var shortfall = 0.0
@@ -51,6 +55,10 @@ extension SupplyNetwork {
     result.append(("supply.basic_needs_10h", pass ? 1 : 0))
     result.append(("supply.deliveries", Double(deliveries.count)))
     result.append(("supply.deliveries_blocked", Double(deliveries.filter(\.blocked).count)))
+    result.append(
+      ("supply.deliveries_failed", Double(deliveries.filter { $0.failure != nil }.count)))
+    result.append(("supply.reroutes", Double(deliveries.reduce(0) { $0 + $1.reroutes })))
+    result.append(("supply.reroute_delay_s", deliveries.reduce(0) { $0 + $1.rerouteDelay }))
     return result
   }
 }

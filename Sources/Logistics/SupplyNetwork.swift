@@ -6,15 +6,17 @@ import SimKernel
 /// shelter's level of an item is exact at every instant, and the moment it
 /// runs out, or falls below a low-stock threshold, is a scheduled event
 /// computed from level and rate, rescheduled whenever either changes.
-/// Deliveries load at a depot, drive on the road network as it is at
-/// departure, and add stock on arrival (DeliveryRouting). Agreement
-/// reserves reach their depot after a lead time.
+/// Deliveries load at a depot, drive on the road network, re-route when a
+/// link ahead of the truck closes (or turn back when none is left; see
+/// SupplyNetwork+Rerouting), and add stock on arrival. Agreement reserves
+/// reach their depot after a lead time.
 ///
 /// Sites, vehicles and deliveries are arrays in creation order, so every
 /// tie resolves the same way in every run.
 public final class SupplyNetwork {
   public let simulator: Simulator
-  public let routing: DeliveryRouting
+  /// The roads trucks drive on, as they are now.
+  public let roads: any DeliveryRoads
   /// Called synchronously for everything that happens (logs, scripts).
   public var observer: ((SupplyEvent) -> Void)?
   public internal(set) var sites: [SupplySite] = []
@@ -25,9 +27,9 @@ public final class SupplyNetwork {
   var vehicleIndexByID: [String: Int] = [:]
   var reserveIndexByID: [String: Int] = [:]
 
-  public init(simulator: Simulator, routing: @escaping DeliveryRouting) {
+  public init(simulator: Simulator, roads: any DeliveryRoads) {
     self.simulator = simulator
-    self.routing = routing
+    self.roads = roads
   }
 
   /// Adds a depot at node `node`.

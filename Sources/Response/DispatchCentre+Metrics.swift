@@ -26,6 +26,7 @@ extension DispatchCentre {
       ("response.blocked_routes", Double(blockedRoutes)),
       ("response.reinforcements", Double(reinforcementsRequested)),
       ("response.reroutes", Double(reroutes)),
+      ("response.reroute_delay_s", rerouteDelay),
     ]
     // Every kind is listed, zero or not, so a sweep's columns do not
     // depend on what happened; times only for kinds that had arrivals.

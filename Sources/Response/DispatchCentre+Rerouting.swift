@@ -1,4 +1,5 @@
 import SimKernel
+import Township
 
 /// Teams on their way when a link closes.
 ///
@@ -9,44 +10,25 @@ import SimKernel
 /// open then. With no route left it turns back there: it is free at that
 /// node and the incident goes back to the queue, counted once as a blocked
 /// route for that team and incident. A link that opens changes no route
-/// already under way.
+/// already under way. Where a team can turn and whether its route is cut
+/// are `RouteTrip`'s, shared with supply trucks (SupplyNetwork+Rerouting);
+/// what it does then is its own.
 extension DispatchCentre {
   /// Re-checks every team on its way against the network as it is now;
   /// call after links changed state.
   public func networkChanged() {
     let now = simulator.now
     for team in teams.indices {
-      guard let incident = teams[team].incident, !teams[team].legs.isEmpty,
-        teams[team].state == .callingOut || teams[team].state == .travelling
+      guard let incident = teams[team].incident, !teams[team].trip.legs.isEmpty,
+        teams[team].state == .callingOut || teams[team].state == .travelling,
+        let turn = teams[team].trip.nextTurn(at: now)
       else { continue }
-      guard let place = position(of: team, at: now) else { continue }
       let conveyance = teams[team].spec.conveyance
-      var tail = place.node
-      var open = true
-      for leg in place.ahead {
-        guard routing.canCross(link: leg.link, from: tail, by: conveyance) else {
-          open = false
-          break
-        }
-        tail = leg.node
+      let cut = RouteTrip.isCut(from: turn.node, ahead: turn.ahead) { link, tail in
+        routing.canCross(link: link, from: tail, by: conveyance)
       }
-      if !open { reroute(team: team, incident: incident, from: place.node, at: place.time) }
+      if cut { reroute(team: team, incident: incident, from: turn.node, at: turn.time) }
     }
-  }
-
-  /// Where a team on its route can next change course: the node, when it
-  /// is there, and the legs after it; nil when it is arriving now.
-  func position(of team: Int, at now: SimTime) -> (node: Int, time: SimTime, ahead: [RouteLeg])? {
-    let legs = teams[team].legs
-    let start = teams[team].legsStart
-    guard now > start else { return (teams[team].legsOrigin, start, legs) }
-    let elapsed = (now - start).seconds
-    guard let k = legs.firstIndex(where: { $0.seconds > elapsed }) else { return nil }
-    if k > 0, legs[k - 1].seconds == elapsed {
-      return (legs[k - 1].node, now, Array(legs[k...]))
-    }
-    let reached = start + (SimTime(seconds: legs[k].seconds) ?? .zero)
-    return (legs[k].node, reached, Array(legs[(k + 1)...]))
   }
 
   /// Sends a team on from `node` at `time` by the fastest open route, or
@@ -58,7 +40,7 @@ extension DispatchCentre {
     teams[team].timer = nil
     let scene = incidents[incident].incident.node
     guard let legs = routing.route(from: node, to: scene, by: spec.conveyance, at: now) else {
-      teams[team].legs = []
+      teams[team].trip.legs = []
       if blockedPairs.insert(Int64(team) << 32 | Int64(incident)).inserted { blockedRoutes += 1 }
       observer?(.routeBlocked(team: team, incident: incident))
       teams[team].timer = simulator.schedule(after: time - now) { [unowned self] in
@@ -66,11 +48,11 @@ extension DispatchCentre {
       }
       return
     }
-    teams[team].legs = legs
-    teams[team].legsOrigin = node
-    teams[team].legsStart = time
-    let arrival = time + (SimTime(seconds: legs.last?.seconds ?? 0) ?? .zero)
+    let before = teams[team].trip.arrival
+    teams[team].trip = RouteTrip(origin: node, start: time, legs: legs)
+    let arrival = teams[team].trip.arrival
     reroutes += 1
+    rerouteDelay += (arrival - before).seconds
     scheduleTravel(team: team, departure: time, arrival: arrival)
     observer?(.rerouted(team: team, incident: incident, arrival: arrival))
   }

@@ -1,4 +1,5 @@
 import SimKernel
+import Township
 
 /// The township's dispatch: teams, incidents, the queue of unserved
 /// incidents, reinforcements and the command post.
@@ -32,6 +33,8 @@ public final class DispatchCentre {
   /// Times a team on its way took another route because a link ahead of
   /// it closed (see DispatchCentre+Rerouting).
   public internal(set) var reroutes = 0
+  /// Seconds those re-routes added to the teams' arrivals.
+  public internal(set) var rerouteDelay = 0.0
   var workDraws: RandomStream
   var teamIndexByID: [String: Int] = [:]
   var incidentIndexByID: [String: Int] = [:]
@@ -134,11 +137,10 @@ public final class DispatchCentre {
     let callOut = teams[team].atStation ? callOutDelay(of: spec, at: now) : 0
     let turnout = SimTime(seconds: callOut) ?? .zero
     let delay = SimTime(seconds: callOut + travel) ?? .zero
-    teams[team].legs =
-      routing.route(
-        from: teams[team].node, to: target.incident.node, by: spec.conveyance, at: now) ?? []
-    teams[team].legsOrigin = teams[team].node
-    teams[team].legsStart = now + turnout
+    teams[team].trip = RouteTrip(
+      origin: teams[team].node, start: now + turnout,
+      legs: routing.route(
+        from: teams[team].node, to: target.incident.node, by: spec.conveyance, at: now) ?? [])
     teams[team].incident = incident
     teams[team].busySince = now
     teams[team].atStation = false
@@ -227,7 +229,7 @@ public final class DispatchCentre {
   func arrive(team: Int) {
     guard let incident = teams[team].incident else { return }
     let now = simulator.now
-    teams[team].legs = []
+    teams[team].trip.legs = []
     teams[team].state = .working
     teams[team].node = incidents[incident].incident.node
     incidents[incident].arrived = now

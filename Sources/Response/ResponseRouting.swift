@@ -1,4 +1,5 @@
 import SimKernel
+import Township
 
 /// How a team travels: by car (road links only), by boat (trailered on dry
 /// roads, afloat across flooded links) or on foot.
@@ -25,23 +26,6 @@ public protocol ResponseRouting: AnyObject {
 
   /// Whether `conveyance` may cross link `index` from node `tail` now.
   func canCross(link index: Int, from tail: Int, by conveyance: Conveyance) -> Bool
-}
-
-/// One link of a team's route: the link, the node it leads to, and the
-/// seconds from the route's start to that node.
-public struct RouteLeg: Sendable, Equatable {
-  /// Link index in the township.
-  public let link: Int
-  /// Node index reached at the end of the link.
-  public let node: Int
-  /// Seconds from the start of the route to `node`.
-  public let seconds: Double
-
-  public init(link: Int, node: Int, seconds: Double) {
-    self.link = link
-    self.node = node
-    self.seconds = seconds
-  }
 }
 
 /// Routes link by link, so a team on its way can be re-routed when a link

@@ -1,4 +1,5 @@
 import SimKernel
+import Township
 
 /// Where a team is in its cycle.
 public enum TeamState: String, Sendable, Equatable {
@@ -29,12 +30,10 @@ public struct Team: Sendable {
   var timer: TimerID?
   /// Whether it is at its station and must turn out (call-out delay).
   var atStation: Bool
-  /// The route it is on to its incident (empty when not travelling, or
-  /// when the routing gives no links), from `legsOrigin` leaving at
-  /// `legsStart`: what a closure ahead of it is checked against.
-  var legs: [RouteLeg] = []
-  var legsOrigin = 0
-  var legsStart: SimTime = .zero
+  /// The route it is on to its incident (no legs when not travelling, or
+  /// when the routing gives no links): what a closure ahead of it is
+  /// checked against.
+  var trip = RouteTrip(origin: 0, start: .zero, legs: [])
 
   /// Whether a new job can be given to it now.
   public var isAvailable: Bool { state == .available || state == .returning }

@@ -26,14 +26,28 @@ extension EvacuationModel {
     guard pending.indices.contains(order), roster.needsAssistance.indices.contains(household)
     else { return }
     let spec = pending[order]
+    tally.add(.awaitingAssistance, persons: -Int(roster.size[household]))
+    carry(
+      household, from: Int(roster.node[household]), mode: mode, orderTime: spec.time,
+      destinations: spec.destinations)
+  }
+
+  /// Puts household `household` on the network at node `origin` now,
+  /// in a team's hands, bound for the shelters of `destinations`: the one
+  /// way fetched and rescued households join the evacuation, so they
+  /// queue, re-route, are admitted and counted (safe, T100, headcount,
+  /// supplies) like everyone else.
+  func carry(
+    _ household: Int, from origin: Int, mode: TravellerMode, orderTime: SimTime,
+    destinations: Int
+  ) {
     let zone = Int(roster.zone[household])
-    let persons = Int(roster.size[household])
-    tally.add(.awaitingAssistance, persons: -persons)
     network.add(
       TravellerSpec(
-        id: household, origin: Int(roster.node[household]), persons: persons, mode: mode,
+        id: household, origin: origin, persons: Int(roster.size[household]), mode: mode,
         walkSpeed: map.township.zones[zone].walkSpeed, departure: simulator.now,
-        orderTime: spec.time, group: zone, destinations: spec.destinations))
+        orderTime: orderTime, group: zone, destinations: destinations))
     recordTraveller(household)
   }
+
 }

@@ -6,6 +6,9 @@ import SimKernel
 /// Incidents the run raises by itself: households the water traps at
 /// home, households that need a team to leave, and structure fires.
 ///
+/// A rescued (`trapped`) household leaves with the team that got it out
+/// (see ResponseModel+Rescue).
+///
 /// The coupling of the evacuation to the response lives here, in Scenario,
 /// which may import both (DESIGN.md §1): Response knows nothing of
 /// households and Evacuation nothing of teams. An assistance household is
@@ -42,19 +45,24 @@ extension ResponseModel {
         source: "evacuation")
       guard let index = try? centre.report(incident) else { continue }
       fetches[index] = (household, order)
+      assistanceIncident[household] = index
     }
   }
 
   /// Reports a `trapped` incident (id `trapped.h<household>`, source
   /// `flood`) for each household, in the order given.
   public func reportTrapped(_ households: [Int], of evacuation: EvacuationModel) {
+    self.evacuation = evacuation
     let roster = evacuation.roster
     for household in households {
       // Ids are unique per household and each is raised once.
-      _ = try? centre.report(
-        Incident(
-          id: "trapped.h\(household)", kind: .trapped, node: Int(roster.node[household]),
-          persons: Int(roster.size[household]), source: "flood"))
+      guard
+        let index = try? centre.report(
+          Incident(
+            id: "trapped.h\(household)", kind: .trapped, node: Int(roster.node[household]),
+            persons: Int(roster.size[household]), source: "flood"))
+      else { continue }
+      rescues[index] = household
     }
   }
 
@@ -80,7 +88,11 @@ extension ResponseModel {
   func handle(_ event: ResponseEvent) {
     switch event {
     case .completed(let team, let incident):
+      if let household = rescues.removeValue(forKey: incident) {
+        return carryToShelter(household, by: team, from: incident)
+      }
       guard let fetch = fetches.removeValue(forKey: incident), let evacuation else { return }
+      assistanceIncident[fetch.household] = nil
       let mode: TravellerMode = centre.teams[team].spec.conveyance == .foot ? .walk : .drive
       evacuation.fetch(fetch.household, order: fetch.order, mode: mode)
     case .arrived(_, let incident):

@@ -20,6 +20,8 @@ public final class ResponseModel {
   public private(set) var reports: ReportingChain
   public let map: LiveMap
   let routing: LiveResponseRouting
+  /// Re-checks teams on their way after closures (DispatchCentre+Rerouting).
+  private var closureCheck: ClosureCheck?
   var simulator: Simulator { centre.simulator }
   /// Told of every dispatch event after the run's own reactions (logs,
   /// scripts).
@@ -29,6 +31,14 @@ public final class ResponseModel {
   /// Assistance incidents by index: the household and its order (looked
   /// up, never iterated).
   var fetches: [Int: (household: Int, order: Int)] = [:]
+  /// Households waiting for an assistance incident: its index (looked
+  /// up, never iterated).
+  var assistanceIncident: [Int: Int] = [:]
+  /// Trapped incidents by index: their household (looked up, never
+  /// iterated).
+  var rescues: [Int: Int] = [:]
+  /// Households carried to a shelter after a rescue.
+  public internal(set) var rescuedHouseholds = 0
   /// Structure-fire incidents by index: their flashover time.
   var structureFires: [Int: SimTime] = [:]
   var structureFiresReached = 0
@@ -56,26 +66,16 @@ public final class ResponseModel {
     } catch {
       throw ScenarioError("response", error.description)
     }
-    map.observeClosures { [weak self] _, _ in self?.closuresChanged() }
+    let centre = centre
+    closureCheck = ClosureCheck(
+      map: map, simulator: simulator,
+      isNeeded: { [unowned centre] in
+        centre.teams.contains { $0.state == .travelling || $0.state == .callingOut }
+      },
+      check: { [unowned centre] in centre.networkChanged() })
     centre.observer = { [weak self] event in
       self?.handle(event)
       self?.observer?(event)
-    }
-  }
-
-  /// Whether a check of teams on their way is scheduled for this instant.
-  private var checkPending = false
-
-  /// Re-checks the teams on their way once per instant, however many
-  /// links a flood step or a fire front closed in it.
-  private func closuresChanged() {
-    guard !checkPending,
-      centre.teams.contains(where: { $0.state == .travelling || $0.state == .callingOut })
-    else { return }
-    checkPending = true
-    centre.simulator.schedule(after: .zero) { [weak self] in
-      self?.checkPending = false
-      self?.centre.networkChanged()
     }
   }
 
@@ -94,6 +94,7 @@ public final class ResponseModel {
   /// Response, team and reporting metrics at `time`, in a fixed order.
   public func metrics(at time: SimTime) -> [(name: String, value: Double)] {
     centre.metrics(at: time) + reports.metrics(at: time) + structureFireMetrics()
+      + [("response.rescued_households", Double(rescuedHouseholds))]
   }
 
   /// Seconds after midnight of an ISO 8601 time ("...T02:30:00+08:00"),

@@ -7,20 +7,27 @@ import Township
 ///
 /// Every `depot` facility becomes a depot with one truck of
 /// `defaultTruckCapacity` units; every `shelter` facility a shelter using
-/// the default water and food rates. Deliveries drive on the map as it is
-/// at departure (the script's and the hazards' closures apply).
+/// the default water and food rates. Deliveries drive on the map's roads
+/// as they are (the script's and the hazards' closures apply): a closure
+/// ahead of a truck on its way re-routes it from the next node, or turns
+/// it back to its depot when no road on is left.
 public final class SupplyModel {
   /// Units one default truck carries per trip.
   public static let defaultTruckCapacity = 2_000.0
 
   public let network: SupplyNetwork
   public let map: LiveMap
+  /// Re-routes trucks on their way after closures (SupplyNetwork+Rerouting).
+  private var closureCheck: ClosureCheck?
 
   public init(map: LiveMap, simulator: Simulator) throws(ScenarioError) {
     self.map = map
-    network = SupplyNetwork(simulator: simulator) { [unowned map] from, to, _ in
-      map.route(from: from, to: to, mode: .drive)?.seconds
-    }
+    network = SupplyNetwork(simulator: simulator, roads: map.driving)
+    let network = network
+    closureCheck = ClosureCheck(
+      map: map, simulator: simulator,
+      isNeeded: { [unowned network] in network.vehicles.contains(where: \.isBusy) },
+      check: { [unowned network] in network.networkChanged() })
     do {
       for facility in map.township.facilities {
         switch facility.kind {

@@ -12,7 +12,7 @@ import SimKernel
 /// whose headcounts follow the evacuation's admissions. Everything it does
 /// is logged and started as a `sim.on` event (`supply.low_stock`,
 /// `supply.ran_out`, `supply.departed`, `supply.arrived`, `supply.blocked`,
-/// `supply.reserve_arrived`).
+/// `supply.rerouted`, `supply.turned_back`, `supply.reserve_arrived`).
 extension LuaScenario {
   /// The Lua half of the supply API, spliced into the prelude.
   static let supplyPrelude = """
@@ -203,6 +203,13 @@ extension LuaScenario {
     case .departed(let d): emitFromHost("supply.departed", delivery(d), on: stack)
     case .arrived(let d): emitFromHost("supply.arrived", delivery(d), on: stack)
     case .blocked(let d): emitFromHost("supply.blocked", delivery(d), on: stack)
+    case .rerouted(let d, let arrival):
+      emitFromHost(
+        "supply.rerouted", delivery(d) + [("arrival", .number(arrival.seconds))], on: stack)
+    case .turnedBack(let d, let arrival):
+      var fields = delivery(d) + [("reason", .string(network.deliveries[d].failure ?? ""))]
+      if let arrival { fields.append(("arrival", .number(arrival.seconds))) }
+      emitFromHost("supply.turned_back", fields, on: stack)
     case .reserveArrived(let r):
       let reserve = network.reserves[r]
       emitFromHost(

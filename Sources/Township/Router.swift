@@ -101,6 +101,27 @@ public final class Router {
   /// Whether a link is closed.
   public func isClosed(linkIndex: Int) -> Bool { closed[linkIndex] }
 
+  /// The fastest open route as legs (each link, the node it reaches and
+  /// the seconds to there), for a vehicle that may be re-routed on its
+  /// way (`RouteTrip`); nil when every route is closed.
+  public func legs(from source: Int, to target: Int) -> [RouteLeg]? {
+    guard case .found(let path, _) = route(from: source, to: target) else { return nil }
+    var legs: [RouteLeg] = []
+    legs.reserveCapacity(path.count)
+    var node = source
+    var elapsed = 0.0
+    for index in path {
+      let link = links[index]
+      node = link.from == node ? link.to : link.from
+      switch mode {
+      case .drive: elapsed += link.freeTravelTime
+      case .walk(let speed): elapsed += link.length / speed
+      }
+      legs.append(RouteLeg(link: index, node: node, seconds: elapsed))
+    }
+    return legs
+  }
+
   /// The fastest open route between two nodes (by index).
   public func route(from source: Int, to target: Int) -> RouteResult {
     guard positions.indices.contains(source), positions.indices.contains(target) else {

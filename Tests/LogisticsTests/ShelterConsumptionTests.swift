@@ -28,10 +28,7 @@ struct SupplyFixture {
       ])
     let router = Router(township: township, mode: .drive)
     self.router = router
-    network = SupplyNetwork(simulator: simulator) { from, to, _ in
-      guard case .found(_, let seconds) = router.route(from: from, to: to) else { return nil }
-      return seconds
-    }
+    network = SupplyNetwork(simulator: simulator, roads: router)
     depot = try network.addDepot(id: "depot", node: 0)
     shelter = try network.addShelter(id: "school", node: 1, consumption: consumption)
   }

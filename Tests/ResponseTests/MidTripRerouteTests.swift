@@ -47,6 +47,7 @@ struct MidTripRerouteTests {
     #expect(centre.incidents[0].arrived == SimTime(ms: 360_000))
     #expect(centre.incidents[0].completed == SimTime(ms: 660_000))
     #expect(centre.reroutes == 1)
+    #expect(centre.rerouteDelay == 100)
     #expect(events.contains(.rerouted(team: 0, incident: 0, arrival: SimTime(ms: 360_000))))
   }
 
