@@ -274,7 +274,8 @@ function sim.map.elevation(x, y) end
 ---@field facility_depth? number a substation or base station fails above this (default 0.3)
 ---@field trapped_depth? number a household still at home raises a "trapped" incident above this (default 0.5); once rescued it goes with the team to the nearest open shelter with room ("evacuation.rescued")
 
---- The flood on the header's `terrain` raster (closed edges; Manning's n
+--- The flood on the header's `terrain` raster (closed edges unless
+--- `sim.flood.edges` opens them; Manning's n
 --- from `roughness` or 0.035). Built at the first call; advances every
 --- `sim.flood.step` seconds (default 60) and closes links deeper than
 --- 0.3 m (or 0.3 m2/s of depth x speed) to cars and 0.5 m to walkers
@@ -349,6 +350,17 @@ function sim.flood.speed_at(x, y) end
 --- Changes the rules by which water closes links and reaches places.
 ---@param options FloodThresholds
 function sim.flood.thresholds(options) end
+---@alias FloodEdge "closed"|"free"|number
+
+--- What happens where the terrain raster ends (north is the raster's top row).
+--- "closed" (the default) is a wall that keeps every litre on the grid;
+--- "free" lets water out at the local water-surface slope across the edge;
+--- a number lets it out at normal depth on that bed slope (m/m, >= 0).
+--- Water never enters through a free edge. Edges left out keep their
+--- condition; the change applies from now. Open the edge where a river
+--- leaves the raster, or its water piles up against the wall.
+---@param options {north?: FloodEdge, south?: FloodEdge, east?: FloodEdge, west?: FloodEdge}
+function sim.flood.edges(options) end
 
 --- Surface fire on the header's `fuel` raster, slope from `terrain` if any.
 sim.fire = {}

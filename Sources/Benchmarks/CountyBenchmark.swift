@@ -29,7 +29,9 @@ import Township
 struct CountyBenchmark {
   var households: Int
   var cellSize = 50.0
-  var hours = 12.0
+  /// Simulated hours: 12, or 2 with `DRILLSIM_BENCH_SHORT=1` (the rising
+  /// flood and the whole evacuation, short enough for callgrind).
+  var hours = BenchmarkSize.pick(12.0, short: 2.0)
 
   func run(name: String) -> [BenchmarkResult] {
     let clock = ContinuousClock()
@@ -86,11 +88,23 @@ struct CountyBenchmark {
       "\(name): \(map.population) residents, \(drill.evacuation.roster.count) households, "
         + "\(map.nodes.count) nodes, \(map.links.count) links; generate \(format(generate, 2)) s, "
         + "build \(format(build, 2)) s")
+    let solver = drill.flood.solver
     TownshipBenchmarks.note(
-      "\(name): flood \(drill.floodCells) cells at \(format(cellSize, 1)) m, \(steps) steps, "
-        + "\(updates) cell updates (\(updates / steps) wet per step), "
-        + "\(format(drill.floodSeconds, 2)) s wall; \(drill.linkClosures) link closures, "
-        + "\(drill.wetZones) zones wet, \(drill.floodedShelters) shelters flooded")
+      "\(name): flood \(drill.floodCells) cells at \(format(cellSize, 1)) m, \(steps) steps "
+        + "(mean dt \(format(solver.time / Double(steps), 2)) s), \(updates) cell updates "
+        + "(\(updates / steps) active, \(solver.wetCellUpdates / steps) wet per step), "
+        + "\(format(drill.floodSeconds, 2)) s wall, \(format(drill.couplingSeconds, 2)) s of it "
+        + "coupling (\(drill.flood.watchedCells.cells) cells under "
+        + "\(drill.flood.watchedCells.linkCells) link samples); "
+        + "\(drill.linkClosures) link closures, \(drill.wetZones) zones wet, "
+        + "\(drill.floodedShelters) shelters flooded")
+    let million = 1e-6
+    TownshipBenchmarks.note(
+      "\(name): water in \(format((solver.inflowVolume + solver.rainVolume) * million, 1)) M m3 "
+        + "(rain \(format(solver.rainVolume * million, 1))), out at the east edge "
+        + "\(format(drill.flood.outflowVolume * million, 1)), on the band at the end "
+        + "\(format(drill.flood.volume * million, 1)); deepest \(format(drill.flood.maxDepth, 2)) m"
+    )
     TownshipBenchmarks.note(
       "\(name): evacuation \(times.persons) persons, T50 \(minutes(times.t50)) min, "
         + "T90 \(minutes(times.t90)) min, in place \(times.inPlace), rerouted "

@@ -1,5 +1,6 @@
 import Evacuation
 import Foundation
+import Hazards
 import Response
 import Scenario
 import SimKernel
@@ -16,10 +17,13 @@ import Township
 ///   Rain of 20 mm/h for the first 6 h over the band, a river flood wave
 ///   entering at the upstream end (200 m3/s rising to 3,000 m3/s by 3 h,
 ///   held to 8 h, falling to 1,000 m3/s at 12 h) and a spate from every
-///   side stream (20 rising to 150 m3/s at 4 h). The water advances every
-///   60 s (the scenario default `sim.flood.step`), closing and reopening
-///   links; zones and shelters the water reaches start incidents and
-///   shelter closures.
+///   side stream (20 rising to 150 m3/s at 4 h). The band's east edge, where
+///   the river goes on out of the county, lets water out at normal depth on
+///   the valley's gradient (the other edges are closed: the upstream end,
+///   where the flood wave enters, and the hillsides along the band). The
+///   water advances every 60 s (the scenario default `sim.flood.step`),
+///   closing and reopening links; zones and shelters the water reaches
+///   start incidents and shelter closures.
 /// - Evacuation: at 0 a warning to every zone (broadcast, SMS, gong, door
 ///   to door); at 30 min every zone ordered out, `auto` mode, half the
 ///   households driving, pre-movement lognormal (mu 6.2, sigma 0.6: median
@@ -53,6 +57,8 @@ final class CountyDrill {
 
   /// Wall seconds spent advancing the water and coupling it to the map.
   var floodSeconds = 0.0
+  /// The part of `floodSeconds` spent coupling (links and places).
+  var couplingSeconds = 0.0
   var linkClosures = 0
   var wetZones = 0
   var floodedShelters = 0
@@ -72,6 +78,7 @@ final class CountyDrill {
     map = LiveMap(township: county.township)
     flood = try FloodModel(
       terrain: Self.valleyBand(county.terrain, cellSize: cellSize), roughness: nil, at: 0)
+    try flood.setBoundaries(Self.outlet(of: county.terrain))
     flood.couple(to: map)
     evacuation = try EvacuationModel(map: map, simulator: simulator, streams: streams)
     evacuation.network.reserveTravellers(evacuation.roster.count)
@@ -133,13 +140,21 @@ final class CountyDrill {
       let clock = ContinuousClock()
       let started = clock.now
       self.flood.advance(to: self.simulator.now.seconds)
+      let advanced = clock.now
       self.linkClosures += self.flood.updateLinks().filter(\.isClosing).count
       let sites = self.flood.updateSites()
-      let elapsed = (clock.now - started).components
-      self.floodSeconds += Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+      let end = clock.now
+      self.floodSeconds += Self.seconds(end - started)
+      self.couplingSeconds += Self.seconds(end - advanced)
       self.reached(sites)
       if self.simulator.now.seconds + Self.floodStep <= self.duration { self.scheduleFloodTick() }
     }
+  }
+
+  /// A duration in seconds.
+  static func seconds(_ duration: Duration) -> Double {
+    let parts = duration.components
+    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
   }
 
   /// Zones the water reached call for water rescue; flooded shelters close.
@@ -179,7 +194,27 @@ final class CountyDrill {
       cellHeight: cellSize, values: values)
   }
 
+  /// The band's edges: free outflow at the east end at normal depth on the
+  /// main valley's gradient (1 m per km), closed elsewhere.
+  ///
+  /// With every edge closed, 12 hours of the river's and the side streams'
+  /// water pile up against the east end, metres deep, and the solver's time
+  /// step, which follows the deepest water, shrinks with it: neither is
+  /// what a river that flows on out of the county does.
+  static func outlet(of terrain: SyntheticTerrain) -> FloodBoundaries {
+    let gradient =
+      (terrain.riverElevation(at: 0) - terrain.riverElevation(at: terrain.length))
+      / terrain.length
+    return FloodBoundaries(east: .free(slope: gradient))
+  }
+
   /// Rain over the band, the flood wave at the upstream end, side spates.
+  ///
+  /// The band is the lower catchment: the valley floor where the villages
+  /// are and the hillsides that drain straight onto it. Its rain is the
+  /// local runoff that reaches the villages before the river does (and
+  /// what makes every cell of the band wet, as a real storm does); the rest
+  /// of the catchment comes in as the upstream wave and the side spates.
   func addFloodSources() throws {
     try flood.addRain(mmPerHour: 20, from: 0, to: 6 * 3_600)
     let terrain = county.terrain

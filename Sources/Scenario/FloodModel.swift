@@ -85,6 +85,32 @@ public final class FloodModel {
     arrivals = Array(repeating: .nan, count: solver.grid.ncols * solver.grid.nrows)
   }
 
+  /// What happens at each edge of the grid: closed (a wall, the default),
+  /// free outflow, or a water level outside (`FloodBoundary`).
+  ///
+  /// A DEM cut out of a longer valley ends where the river goes on: a wall
+  /// there piles the river's water up against the edge, so the cut end
+  /// should let it out. Changes apply from the solver's next step, so
+  /// advance to now before changing them mid-run.
+  public var boundaries: FloodBoundaries { solver.boundaries }
+
+  /// Sets the edge conditions; a free edge's bed slope must be >= 0.
+  public func setBoundaries(_ boundaries: FloodBoundaries) throws(ScenarioError) {
+    for (name, edge) in [
+      ("north", boundaries.north), ("south", boundaries.south),
+      ("east", boundaries.east), ("west", boundaries.west),
+    ] {
+      if case .free(let slope?) = edge, !(slope >= 0 && slope.isFinite) {
+        throw ScenarioError(name, "a free edge's bed slope must be >= 0, got \(slope)")
+      }
+    }
+    solver.boundaries = boundaries
+  }
+
+  /// Net volume that left through open edges so far (m3; negative when a
+  /// level edge let more in than went out).
+  public var outflowVolume: Double { -solver.boundaryVolume }
+
   /// Raises the water surface to `level` over every cell below it.
   public func fill(level: Double) { solver.fill(level: level) }
 
@@ -146,6 +172,14 @@ public final class FloodModel {
   /// Couples the flood to a map: from now on `updateLinks()` closes links.
   public func couple(to map: LiveMap) {
     coupling = FloodCoupling(map: map, flood: self)
+  }
+
+  /// The distinct cells under links that each `updateLinks()` rates, and
+  /// the link-cell pairs they stand for (what a pass over every link would
+  /// read); zeros before `couple(to:)`.
+  public var watchedCells: (cells: Int, linkCells: Int) {
+    guard let coupling else { return (0, 0) }
+    return (coupling.watched.count, coupling.cellLinks.count)
   }
 
   /// Closes and reopens links for the water as it stands; the changes made.

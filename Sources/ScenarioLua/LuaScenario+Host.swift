@@ -108,6 +108,7 @@ extension LuaScenario {
     bindStructureFire { name, key, body in bind(name, as: key, body) }
     bindOutages { name, key, body in bind(name, as: key, body) }
     bindFloodCoupling { name, key, body in bind(name, as: key, body) }
+    bindFloodEdges { name, key, body in bind(name, as: key, body) }
     bindFireCoupling { name, key, body in bind(name, as: key, body) }
     bindGround { name, key, body in bind(name, as: key, body) }
     bindEvacuation { name, key, body in bind(name, as: key, body) }

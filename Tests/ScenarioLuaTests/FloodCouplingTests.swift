@@ -2,6 +2,7 @@ import Foundation
 import Hazards
 import Scenario
 import Testing
+import Township
 
 /// The flood's coupling rules: depth x speed for cars, the hazard rating
 /// for walkers, thresholds from Lua, and wet zones and shelters.
@@ -135,5 +136,60 @@ import Testing
     #expect(
       outcome.result.error?.contains("bad argument #1 to 'sim.flood.thresholds'") == true,
       "\(outcome.result.error ?? "")")
+  }
+
+  /// A 12 x 12 grid of 10 m cells crossed by 30 links in every direction
+  /// (some sharing cells, some outside the grid).
+  static func crossedMap() throws -> Township {
+    var nodes: [Node] = []
+    var links: [Link] = []
+    var state: UInt64 = 7
+    func next() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(UInt64(1) << 53)
+    }
+    for k in 0..<30 {
+      nodes.append(Node(id: "n\(k)a", position: MapPoint(x: next() * 130, y: next() * 130)))
+      nodes.append(Node(id: "n\(k)b", position: MapPoint(x: next() * 130, y: next() * 130)))
+      links.append(
+        Link(
+          id: "l\(k)", from: 2 * k, to: 2 * k + 1, length: 100, mode: .road, speed: 10, capacity: 1)
+      )
+    }
+    return try Township(nodes: nodes, links: links)
+  }
+
+  @Test func updatingOnlyTheLinksOnChangedCellsMatchesAFullPass() throws {
+    let township = try Self.crossedMap()
+    let terrain = Raster(columns: 12, rows: 12, west: 0, south: 0, cellSize: 10, filledWith: 0)
+    let flood = try FloodModel(terrain: terrain, roughness: nil, at: 0)
+    let map = LiveMap(township: township)
+    flood.couple(to: map)
+    var state: UInt64 = 11
+    var changed = 0
+    for round in 0..<40 {
+      let depths = (0..<144).map { _ in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let u = Double(state >> 11) / Double(UInt64(1) << 53)
+        return u < 0.8 ? 0 : (u - 0.8) * 4  // most cells dry, the rest up to 0.8 m
+      }
+      try flood.solver.setDepths(depths)
+      if round == 20 { flood.thresholds.carDepth = 0.1 }
+      if round == 30 { flood.thresholds.walkHazardRating = 0.5 }
+      changed += flood.updateLinks().count
+      // A fresh coupling looks at every link.
+      let fresh = try FloodModel(terrain: terrain, roughness: nil, at: 0)
+      fresh.thresholds = flood.thresholds
+      try fresh.solver.setDepths(depths)
+      let reference = LiveMap(township: township)
+      fresh.couple(to: reference)
+      _ = fresh.updateLinks()
+      for link in township.links {
+        #expect(
+          map.hazardClosure(link: link.id) == reference.hazardClosure(link: link.id),
+          "round \(round), link \(link.id)")
+      }
+    }
+    #expect(changed > 40, "the links must have opened and closed often")
   }
 }
