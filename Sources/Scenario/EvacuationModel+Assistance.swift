@@ -1,24 +1,13 @@
 import Evacuation
 import SimKernel
 
-/// Households at home, and households that need a team to leave.
+/// Households that need a team to leave.
 ///
 /// A household needing assistance is counted as waiting
 /// (`awaiting_assistance`) from its order until a team has fetched it;
 /// `fetch` then puts it on the network in the team's vehicle, so it is
 /// counted safe (T100, shelter headcount) when it reaches a shelter.
 extension EvacuationModel {
-  /// Per household: at home (not set off on the network: never
-  /// released, or released but not departed yet; or back home from a
-  /// shelter).
-  public func householdsAtHome() -> [Bool] {
-    var home = [Bool](repeating: true, count: roster.count)
-    for t in 0..<network.travellerCount where !network.isAtHome(t) {
-      home[travellerHousehold[t]] = false
-    }
-    return home
-  }
-
   /// Sets household `household`, which waits for help under order
   /// `order`, on its way now by `mode` (the team's vehicle) to the
   /// order's shelters; it stops being counted as awaiting assistance.

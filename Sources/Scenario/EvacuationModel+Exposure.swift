@@ -31,15 +31,16 @@ extension EvacuationModel {
     exposureSampledAt = time
     let interval = (time - last).seconds
     var exposed = 0
-    let home = householdsAtHome()
-    for household in 0..<roster.count where home[household] {
-      if hazard(roster.position(of: household), time) { exposed += Int(roster.size[household]) }
+    if householdsAtHomeCount > 0 {
+      for household in 0..<roster.count where isAtHome(household: household) {
+        if hazard(roster.position(of: household), time) { exposed += Int(roster.size[household]) }
+      }
     }
     for (link, persons) in network.personsOnLinks().enumerated() where persons > 0 {
       if hazard(midpoint(of: link), time) { exposed += persons }
     }
     exposedPersonSeconds += Double(exposed) * interval
-    for t in 0..<network.travellerCount where network.hasReturned(t) && !returnerExposed[t] {
+    for t in network.returners where !returnerExposed[t] {
       if network.isAtHome(t) {
         returnerExposed[t] = hazard(roster.position(of: travellerHousehold[t]), time)
       } else if let link = network.currentLink(t) {

@@ -152,6 +152,7 @@ extension EvacuationModel {
   /// newest traveller: every per-traveller array grows here and only here.
   func recordTraveller(_ household: Int) {
     returnerExposed.append(false)
+    householdTraveller[household] = Int32(travellerHousehold.count)
     travellerHousehold.append(household)
     households += 1
     tally.add(.released, persons: Int(roster.size[household]))

@@ -71,6 +71,8 @@ public final class EvacuationModel {
   var zoneRanks: [Int] = []
   /// The household of each traveller (network index).
   var travellerHousehold: [Int] = []
+  /// The traveller of each household (network index), -1 before it has one.
+  var householdTraveller: [Int32]
   /// Per household: the time from its first admission until it sets off
   /// home, and its dwell at home (`SimTime.never`: stays at the shelter,
   /// stays home), as its order drew them.
@@ -121,6 +123,7 @@ public final class EvacuationModel {
     ordered = [Bool](repeating: false, count: map.township.zones.count)
     warnedZones = ordered
     decided = [Bool](repeating: false, count: roster.count)
+    householdTraveller = [Int32](repeating: -1, count: roster.count)
     awaitingWarning = [Int32](repeating: -1, count: roster.count)
     pendingDelay = [SimTime](repeating: .never, count: roster.count)
     returnAfter = pendingDelay

@@ -61,10 +61,10 @@ public final class TrappedWatch {
       deep[k] = now
     }
     guard !crossed.isEmpty else { return [] }
-    let home = evacuation.householdsAtHome()
     var trapped: [Int] = []
     for k in crossed {
-      for household in cells[k].households where home[household] && !raised[household] {
+      for household in cells[k].households
+      where !raised[household] && evacuation.isAtHome(household: household) {
         raised[household] = true
         trapped.append(household)
       }

@@ -58,6 +58,9 @@ struct MovementReturnTests {
     #expect(fixture.outcomes[0].state == .home)
     #expect(fixture.outcomes[0].settled?.seconds == 800)
     #expect(fixture.network.shelters.occupancy == [2])
+    // Away: the returner from 0 s to 800 s, the stayer from 50 s on.
+    #expect(fixture.network.travellersAway == 1)
+    #expect(fixture.network.returners == [0])
     let drop = fixture.network.timeSeries.occupancy.first {
       $0.persons == 2 && $0.time.seconds > 150
     }

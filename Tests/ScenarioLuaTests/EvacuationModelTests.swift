@@ -121,6 +121,26 @@ import Township
     #expect(model.network.personsSafe == 6)
   }
 
+  /// A household is at home until its traveller sets off (the assisted
+  /// one waits for a team, the refuser stays); the running count agrees
+  /// with the per-household reads before, during and after the movement.
+  @Test func householdsAtHomeFollowTheirTravellers() throws {
+    let roster = try Self.roster([
+      (2, 0, false, true), (3, 0, true, true), (1, 0, false, false), (4, 0, false, true),
+    ])
+    let (model, simulator) = try Self.model(roster)
+    try model.evacuate(EvacuationOrder(zones: [0], mode: .walk, premovement: .fixed(seconds: 5)))
+    func atHome() -> [Bool] { (0..<4).map { model.isAtHome(household: $0) } }
+    #expect(atHome() == [true, true, true, true])
+    #expect(model.householdsAtHomeCount == 4)
+    simulator.run(until: SimTime(seconds: 6) ?? .zero)
+    #expect(atHome() == [false, true, true, false])
+    #expect(model.householdsAtHomeCount == 2)
+    simulator.run()
+    #expect(atHome() == [false, true, true, false])
+    #expect(model.householdsAtHomeCount == 2)
+  }
+
   /// With a shadow share of 1 the household of the unordered zone y hears
   /// of the order 600 s later (the notice delay), leaves 5 s after that and
   /// drives the 100 m at 10 m/s: safe at 615 s.

@@ -51,25 +51,20 @@ extension QueueNetwork {
   /// Records one sample at `now` (once per instant).
   func sample(now: Int64) {
     if let last = series.times.last, last.ms == now { return }
-    var queued: [Int] = [0, 0]
-    for m in queues.indices {
-      for arc in queues[m].head.indices where queues[m].head[arc] >= 0 {
-        var waiting: Int32 = 0
-        var t = queues[m].head[arc]
-        while t >= 0, travellers.motion[Int(t)].readyAt <= now {
-          waiting += units(Int(t))
-          t = travellers.motion[Int(t)].next
-        }
-        queued[m] += Int(waiting)
-        queues[m].maxQueued[arc] = max(queues[m].maxQueued[arc], waiting)
-      }
+    // Only arcs with travellers on them (sums and maxima do not depend on
+    // the order they are visited in).
+    var queued = (walk: 0, drive: 0)
+    for slot in queues.occupied.lazy.map({ Int($0) }) {
+      let waiting = queuedUnits(slot, now: now)
+      if slot < arcCount { queued.walk += Int(waiting) } else { queued.drive += Int(waiting) }
+      queues.arcs[slot].maxQueued = max(queues.arcs[slot].maxQueued, waiting)
     }
     let time = SimTime(ms: now)
     series.times.append(time)
     series.safePersons.append(personsSafe)
     series.departedPersons.append(personsDeparted)
-    series.queuedPersons.append(queued[Int(TravellerMode.walk.rawValue)])
-    series.queuedVehicles.append(queued[Int(TravellerMode.drive.rawValue)])
+    series.queuedPersons.append(queued.walk)
+    series.queuedVehicles.append(queued.drive)
     for s in shelters.occupancy.indices where shelters.occupancy[s] != lastSampledOccupancy[s] {
       series.occupancy.append((time, s, shelters.occupancy[s]))
       lastSampledOccupancy[s] = shelters.occupancy[s]
@@ -77,12 +72,24 @@ extension QueueNetwork {
     onSample?(time)
   }
 
+  /// Units at the front of slot `slot`'s FIFO whose free-flow time is
+  /// over at `now`: waiting for the flow gap or for room downstream.
+  func queuedUnits(_ slot: Int, now: Int64) -> Int32 {
+    var waiting: Int32 = 0
+    var t = queues.arcs[slot].head
+    while t >= 0, travellers.motion[Int(t)].readyAt <= now {
+      waiting += units(Int(t))
+      t = travellers.motion[Int(t)].next
+    }
+    return waiting
+  }
+
   /// The most units of `mode` seen queued on each link (either
   /// direction) at a sample: vehicles for driving, persons for walking.
   public func linkQueueMaxima(mode: TravellerMode) -> [Int] {
-    let q = queues[Int(mode.rawValue)]
+    let base = Int(mode.rawValue) * arcCount
     return (0..<township.links.count).map { link in
-      Int(max(q.maxQueued[2 * link], q.maxQueued[2 * link + 1]))
+      Int(max(queues.arcs[base + 2 * link].maxQueued, queues.arcs[base + 2 * link + 1].maxQueued))
     }
   }
 }

@@ -8,6 +8,7 @@ extension QueueNetwork {
     // An all-clear may have kept it home.
     guard travellers.motion[t].state == .waiting else { return }
     travellers.motion[t].state = .moving
+    travellersAway += 1
     personsDeparted += Int(travellers.motion[t].persons)
     start(t, at: Int(travellers.origin[t]), now: now)
   }
@@ -33,21 +34,21 @@ extension QueueNetwork {
   func scheduleHead(_ mode: TravellerMode, _ arc: Int, at time: Int64) {
     let m = Int(mode.rawValue)
     let slot = m &* arcCount &+ arc
-    headGeneration[slot] &+= 1
-    let payload = Int64(headGeneration[slot]) << 32 | Int64(arc)
+    queues.arcs[slot].generation &+= 1
+    let payload = Int64(queues.arcs[slot].generation) << 32 | Int64(arc)
     simulator.schedule(
       headHandlers[m], at: SimTime(ms: max(time, simulator.now.ms)), payload: payload)
   }
 
-  /// When the head of `arc` may leave: its free-flow time and the flow gap.
-  @inline(__always) func leaveTime(_ m: Int, _ arc: Int, _ t: Int) -> Int64 {
-    max(travellers.motion[t].readyAt, Int64(queues[m].nextExit[arc].rounded()))
+  /// When the head of slot `slot` may leave: its free-flow time and the flow gap.
+  @inline(__always) func leaveTime(_ slot: Int, _ t: Int) -> Int64 {
+    max(travellers.motion[t].readyAt, Int64(queues.arcs[slot].nextExit.rounded()))
   }
 
   /// A stuck check: the head of `arc` has waited `stuckTime` for room,
   /// unless the episode the check belongs to has ended.
   func checkStuck(_ mode: TravellerMode, _ arc: Int, now: Int64) {
-    let since = queues[Int(mode.rawValue)].blockedSince[arc]
+    let since = queues.arcs[Int(mode.rawValue) &* arcCount &+ arc].blockedSince
     guard since >= 0, let stuck = options.stuckTime, now == since + stuck.ms else { return }
     processHead(mode, arc, now: now)
   }
@@ -55,33 +56,34 @@ extension QueueNetwork {
   /// The head of `arc` tries to leave.
   func processHead(_ mode: TravellerMode, _ arc: Int, now: Int64) {
     let m = Int(mode.rawValue)
-    queues[m].stopWaiting(arc)
-    let t = Int(queues[m].head[arc])
+    let slot = m &* arcCount &+ arc
+    queues.stopWaiting(slot)
+    let t = Int(queues.arcs[slot].head)
     guard t >= 0 else { return }
-    let ready = leaveTime(m, arc, t)
+    let ready = leaveTime(slot, t)
     if now < ready {
       scheduleHead(mode, arc, at: ready)
       return
     }
-    let node = Int(graphs[m].arcHead[arc])
+    let node = Int(queues.arcs[slot].toNode)
     switch nextStep(t, at: node) {
     case .move(let next):
-      if !hasRoom(m, next, units: units(t)) {
-        if queues[m].blockedSince[arc] < 0 {
+      if !hasRoom(m &* arcCount &+ next, units: units(t)) {
+        if queues.arcs[slot].blockedSince < 0 {
           // A new blocking episode: one stuck check for all of it.
-          queues[m].blockedSince[arc] = now
+          queues.arcs[slot].blockedSince = now
           if let stuck = options.stuckTime {
             simulator.schedule(
               stuckHandlers[m], at: SimTime(ms: now + stuck.ms), payload: Int64(arc))
           }
         }
-        let waited = now - queues[m].blockedSince[arc]
+        let waited = now - queues.arcs[slot].blockedSince
         if let stuck = options.stuckTime, waited >= stuck.ms {
           leave(mode, arc, now: now)
           enter(t, next, now: now)
           return
         }
-        queues[m].wait(arc, on: next)
+        queues.wait(slot, on: next)
         return
       }
       leave(mode, arc, now: now)
@@ -98,50 +100,50 @@ extension QueueNetwork {
     }
   }
 
-  /// Whether `units` more fit on arc `arc` of class `m`.
+  /// Whether `units` more fit on slot `slot`.
   ///
-  /// An empty arc takes any group. Reads the arrays in place: a method on
-  /// `queues[m]` would copy the class's whole queue state for the call.
-  @inline(__always) func hasRoom(_ m: Int, _ arc: Int, units: Int32) -> Bool {
-    let load = queues[m].load[arc]
-    return load == 0 || Double(load + units) <= queues[m].storage[arc >> 1]
+  /// An empty arc takes any group.
+  @inline(__always) func hasRoom(_ slot: Int, units: Int32) -> Bool {
+    let load = queues.arcs[slot].load
+    return load == 0 || Double(load + units) <= queues.arcs[slot].storage
   }
 
   /// Puts a traveller at the tail of `arc`.
   func enter(_ t: Int, _ arc: Int, now: Int64) {
     let m = Int(travellers.motion[t].mode.rawValue)
-    let link = arc >> 1
+    let slot = m &* arcCount &+ arc
     let u = units(t)
-    queues[m].load[arc] += u
+    queues.arcs[slot].load += u
     var seconds: Double
     if travellers.motion[t].mode == .drive {
-      seconds = queues[m].freeTime[link]
+      seconds = queues.arcs[slot].passage
     } else {
-      let area = queues[m].area[link]
-      let density = area > 0 ? Double(queues[m].load[arc]) / area : 0
-      let speed = travellers.speed[t] * Self.speedShare(density: density)
-      seconds = queues[m].length[link] / speed
+      let area = queues.arcs[slot].area
+      let density = area > 0 ? Double(queues.arcs[slot].load) / area : 0
+      let speed = travellers.motion[t].speed * Self.speedShare(density: density)
+      seconds = queues.arcs[slot].passage / speed
     }
     travellers.motion[t].arc = Int32(arc)
     travellers.motion[t].enteredAt = now
     // Capped at 10^9 s, so a near-zero speed cannot overflow the clock.
     travellers.motion[t].readyAt = now + Int64((min(seconds, 1e9) * 1000).rounded())
     travellers.motion[t].next = -1
-    let node = Int(graphs[m].arcHead[arc])
+    let node = Int(queues.arcs[slot].toNode)
     if travellers.motion[t].homeward {
       // Re-routing is counted on the way to shelter only.
       travellers.motion[t].expectedCost = .infinity
     } else {
       let k = freshTree(travellers.motion[t].mode, Int(travellers.motion[t].destinations))
-      travellers.motion[t].expectedCost = trees[k].cost[node]
+      travellers.motion[t].expectedCost = trees[k].labels[node].cost
     }
-    let last = queues[m].tail[arc]
-    queues[m].tail[arc] = Int32(t)
+    let last = queues.arcs[slot].tail
+    queues.arcs[slot].tail = Int32(t)
     if last >= 0 {
       travellers.motion[Int(last)].next = Int32(t)
     } else {
-      queues[m].head[arc] = Int32(t)
-      scheduleHead(travellers.motion[t].mode, arc, at: leaveTime(m, arc, t))
+      queues.arcs[slot].head = Int32(t)
+      queues.markOccupied(slot)
+      scheduleHead(travellers.motion[t].mode, arc, at: leaveTime(slot, t))
     }
   }
 
@@ -158,35 +160,39 @@ extension QueueNetwork {
   /// the flow gap, wakes upstream heads waiting for room, and schedules
   /// the new head.
   func leave(_ mode: TravellerMode, _ arc: Int, now: Int64) {
-    let m = Int(mode.rawValue)
-    let t = Int(queues[m].head[arc])
+    let slot = Int(mode.rawValue) &* arcCount &+ arc
+    let t = Int(queues.arcs[slot].head)
     let u = units(t)
-    queues[m].head[arc] = travellers.motion[t].next
-    if travellers.motion[t].next < 0 { queues[m].tail[arc] = -1 }
+    queues.arcs[slot].head = travellers.motion[t].next
+    if travellers.motion[t].next < 0 {
+      queues.arcs[slot].tail = -1
+      queues.markEmpty(slot)
+    }
     travellers.motion[t].next = -1
-    queues[m].load[arc] -= u
-    queues[m].blockedSince[arc] = -1
-    let gap = min(Double(u) / queues[m].capacity[arc >> 1] * 1000, 1e12)
+    queues.arcs[slot].load -= u
+    queues.arcs[slot].blockedSince = -1
+    let gap = min(Double(u) / queues.arcs[slot].capacity * 1000, 1e12)
     // Gaps add up from the fractional time the link was due (events run
     // on whole milliseconds), so rounding does not drift the flow; an idle
     // link starts afresh from now.
-    let due = queues[m].nextExit[arc]
-    queues[m].nextExit[arc] = (Double(now) - due > 0.5 ? Double(now) : due) + gap
+    let due = queues.arcs[slot].nextExit
+    queues.arcs[slot].nextExit = (Double(now) - due > 0.5 ? Double(now) : due) + gap
     onLeave?(arc >> 1, mode, t)
     wakeWaiters(mode, of: arc, now: now)
-    let next = Int(queues[m].head[arc])
-    if next >= 0 { scheduleHead(mode, arc, at: leaveTime(m, arc, next)) }
+    let next = Int(queues.arcs[slot].head)
+    if next >= 0 { scheduleHead(mode, arc, at: leaveTime(slot, next)) }
   }
 
   /// Every upstream head waiting for room on `arc` checks again now.
   func wakeWaiters(_ mode: TravellerMode, of arc: Int, now: Int64) {
-    let m = Int(mode.rawValue)
-    var u = queues[m].waiters[arc]
-    queues[m].waiters[arc] = -1
+    let base = Int(mode.rawValue) &* arcCount
+    var u = queues.arcs[base &+ arc].waiters
+    queues.arcs[base &+ arc].waiters = -1
     while u >= 0 {
-      let next = queues[m].waitNext[Int(u)]
-      queues[m].waitNext[Int(u)] = -1
-      queues[m].waitingOn[Int(u)] = -1
+      let waiter = base &+ Int(u)
+      let next = queues.arcs[waiter].waitNext
+      queues.arcs[waiter].waitNext = -1
+      queues.arcs[waiter].waitingOn = -1
       scheduleHead(mode, Int(u), at: now)
       u = next
     }
@@ -194,8 +200,8 @@ extension QueueNetwork {
 
   /// Empties a link that just closed: everyone on it turns back.
   func turnBack(_ mode: TravellerMode, _ arc: Int, now: Int64) {
-    let m = Int(mode.rawValue)
-    var t = queues[m].head[arc]
+    let slot = Int(mode.rawValue) &* arcCount &+ arc
+    var t = queues.arcs[slot].head
     while t >= 0 {
       let i = Int(t)
       let spent = now - travellers.motion[i].enteredAt
@@ -206,12 +212,13 @@ extension QueueNetwork {
       turnedBack += 1
       simulator.schedule(returnHandler, at: SimTime(ms: now + back), payload: Int64(i))
     }
-    queues[m].head[arc] = -1
-    queues[m].tail[arc] = -1
-    queues[m].load[arc] = 0
-    queues[m].blockedSince[arc] = -1
-    headGeneration[m &* arcCount &+ arc] &+= 1
-    queues[m].stopWaiting(arc)
+    queues.arcs[slot].head = -1
+    queues.arcs[slot].tail = -1
+    queues.markEmpty(slot)
+    queues.arcs[slot].load = 0
+    queues.arcs[slot].blockedSince = -1
+    queues.arcs[slot].generation &+= 1
+    queues.stopWaiting(slot)
     wakeWaiters(mode, of: arc, now: now)
   }
 

@@ -19,14 +19,10 @@ extension QueueNetwork {
   /// Units of `mode` queued on each link now (both directions): those whose
   /// free-flow time is over but who have not left it.
   public func queuedOnLinks(mode: TravellerMode, now: SimTime) -> [Int] {
-    let m = Int(mode.rawValue)
+    let base = Int(mode.rawValue) * arcCount
     var queued = [Int](repeating: 0, count: township.links.count)
-    for arc in queues[m].head.indices where queues[m].head[arc] >= 0 {
-      var t = queues[m].head[arc]
-      while t >= 0, travellers.motion[Int(t)].readyAt <= now.ms {
-        queued[arc / 2] += Int(units(Int(t)))
-        t = travellers.motion[Int(t)].next
-      }
+    for slot in queues.occupied.lazy.map({ Int($0) }) where slot / arcCount == Int(mode.rawValue) {
+      queued[(slot - base) / 2] += Int(queuedUnits(slot, now: now.ms))
     }
     return queued
   }

@@ -93,7 +93,8 @@ extension QueueNetwork {
     let home = Int(travellers.origin[t])
     if node == home { return .home }
     let k = homeTree(travellers.motion[t].mode, home)
-    if homeTrees[k].cost[node].isFinite { return .move(Int(homeTrees[k].nextArc[node])) }
+    let label = homeTrees[k].labels[node]
+    if label.cost.isFinite { return .move(Int(label.nextArc)) }
     travellers.motion[t].homeward = false
     travellers.motion[t].rerouted = true
     returnsDiverted += 1
@@ -108,7 +109,7 @@ extension QueueNetwork {
     let s = Int(travellers.shelter[t])
     let node = shelters.nodes[s]
     let k = homeTree(travellers.motion[t].mode, Int(travellers.origin[t]))
-    guard homeTrees[k].cost[node].isFinite else {
+    guard homeTrees[k].labels[node].cost.isFinite else {
       returnsBlocked += 1
       onNotice?(.returnBlocked(traveller: t, shelter: s))
       return
@@ -123,6 +124,7 @@ extension QueueNetwork {
     }
     if !travellers.hasReturned[t] {
       travellers.hasReturned[t] = true
+      returners.append(t)
       householdsReturned += 1
       personsReturned += persons
     }
@@ -137,6 +139,7 @@ extension QueueNetwork {
   func arriveHome(_ t: Int, now: Int64) {
     travellers.motion[t].arc = -1
     travellers.motion[t].state = .home
+    travellersAway -= 1
     travellers.motion[t].homeward = false
     travellers.settledAt[t] = now
     onNotice?(.reachedHome(t))
@@ -157,6 +160,7 @@ extension QueueNetwork {
     travellers.dwell[t] = -1
     cameBack += 1
     travellers.motion[t].state = .moving
+    travellersAway += 1
     unsettle(now: now)
     start(t, at: Int(travellers.origin[t]), now: now)
   }

@@ -15,14 +15,14 @@ extension QueueNetwork {
   /// The index in `trees` of a traffic class and destination set's tree,
   /// brought up to date (built on first use, repaired when stale).
   ///
-  /// Callers read the tree in place (`trees[k].cost[node]`): returning it
+  /// Callers read the tree in place (`trees[k].labels[node]`): returning it
   /// would retain and release its arrays on every routing decision.
   func freshTree(_ mode: TravellerMode, _ destinations: Int) -> Int {
     let k = destinations * 2 + Int(mode.rawValue)
     if trees.count <= k {
       trees += [ShelterTree](repeating: ShelterTree(nodeCount: 0), count: k + 1 - trees.count)
     }
-    if trees[k].cost.count != township.nodes.count {
+    if trees[k].labels.count != township.nodes.count {
       trees[k] = ShelterTree(nodeCount: township.nodes.count)
     }
     if trees[k].isStale {
@@ -57,14 +57,14 @@ extension QueueNetwork {
     let cameByLink = travellers.motion[t].arc >= 0
     while true {
       let k = freshTree(mode, destinations)
-      let cost = trees[k].cost[node]
-      if cameByLink, cost > travellers.motion[t].expectedCost * (1 + 1e-12) + 1e-9 {
+      let label = trees[k].labels[node]
+      if cameByLink, label.cost > travellers.motion[t].expectedCost * (1 + 1e-12) + 1e-9 {
         travellers.motion[t].rerouted = true
       }
-      guard cost.isFinite else { return .stranded }
-      let arc = Int(trees[k].nextArc[node])
+      guard label.cost.isFinite else { return .stranded }
+      let arc = Int(label.nextArc)
       if arc >= 0 { return .move(arc) }
-      let s = Int(trees[k].root[node])
+      let s = Int(label.root)
       if shelterFits(s, persons: Int(travellers.motion[t].persons)) { return .arrive(s) }
       markFull(s)
     }

@@ -78,14 +78,10 @@ public final class QueueNetwork {
   public let options: Options
   let simulator: Simulator
   var graphs: [MovementGraph]
-  var queues: [LinkQueues]
+  /// Both classes' arcs, by slot: class x `arcCount` + arc.
+  var queues: LinkQueues
   /// Arcs per class (two per link).
   let arcCount: Int
-  /// Head-check generations per class and arc (class x arcCount + arc).
-  ///
-  /// Bumped by every scheduled head check, so older checks are ignored.
-  /// Kept apart from `queues` so the check reads one flat array.
-  var headGeneration: [UInt32]
   /// Trees by destination set x 2 + mode, built on first use (empty until then).
   var trees: [ShelterTree] = []
   /// Membership per destination set, by shelter index; set 0 is every shelter.
@@ -142,6 +138,11 @@ public final class QueueNetwork {
   public internal(set) var returnsDiverted = 0
   /// Travellers who set off from home for a shelter again after their dwell.
   public internal(set) var cameBack = 0
+  /// Travellers away from home now (set off and not back): kept as states
+  /// change, so a caller sampling who is at home need not count.
+  public internal(set) var travellersAway = 0
+  /// Travellers that have left a shelter for home, in the order they first did.
+  public internal(set) var returners: [Int] = []
   /// When the last traveller settled (ms), -1 before.
   var settledAt: Int64 = -1
   var series = MovementSeries()
@@ -157,10 +158,8 @@ public final class QueueNetwork {
     self.simulator = simulator
     self.options = options
     graphs = TravellerMode.allCases.map { MovementGraph(township: township, mode: $0) }
-    queues = TravellerMode.allCases.map { LinkQueues(township: township, mode: $0) }
+    queues = LinkQueues(township: township, graphs: graphs)
     arcCount = 2 * township.links.count
-    headGeneration = [UInt32](
-      repeating: 0, count: TravellerMode.allCases.count * 2 * township.links.count)
     shelters = Shelters(township: township)
     destinationSets = [[Bool](repeating: true, count: shelters.count)]
     lastSampledOccupancy = [Int](repeating: 0, count: shelters.count)
@@ -188,7 +187,8 @@ public final class QueueNetwork {
         self.catchUpSamples(now: sim.now.ms)
         let arc = Int(payload & 0xffff_ffff)
         let slot = Int(mode.rawValue) &* self.arcCount &+ arc
-        guard UInt32(truncatingIfNeeded: payload >> 32) == self.headGeneration[slot] else { return }
+        guard UInt32(truncatingIfNeeded: payload >> 32) == self.queues.arcs[slot].generation
+        else { return }
         self.processHead(mode, arc, now: sim.now.ms)
       }
     }
@@ -270,13 +270,13 @@ public final class QueueNetwork {
 
   /// Units on a link (both directions) of a class: vehicles or persons.
   public func load(link: Int, mode: TravellerMode) -> Int {
-    let q = queues[Int(mode.rawValue)]
-    return Int(q.load[2 * link] + q.load[2 * link + 1])
+    let slot = Int(mode.rawValue) * arcCount + 2 * link
+    return Int(queues.arcs[slot].load + queues.arcs[slot + 1].load)
   }
 
   /// The storage of a link for a class: vehicles or persons per direction.
   public func storage(link: Int, mode: TravellerMode) -> Double {
-    queues[Int(mode.rawValue)].storage[link]
+    queues.arcs[Int(mode.rawValue) * arcCount + 2 * link].storage
   }
 
   /// Whether a link is closed for a traffic class.
@@ -325,7 +325,7 @@ public final class QueueNetwork {
   func markShelterRemoved(_ s: Int) {
     for k in trees.indices where destinationSets[k / 2][s] {
       trees[k].isStale = true
-      trees[k].removedShelters.append(Int32(s))
+      trees[k].removedShelters.append((Int32(shelters.nodes[s]), Int32(s)))
     }
   }
 }

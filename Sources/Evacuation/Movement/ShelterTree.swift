@@ -14,13 +14,23 @@ import Township
 /// shelters), and a Dijkstra search spreads the changes backwards through
 /// the nodes they improve. Valid labels never get worse when a source or an
 /// arc disappears elsewhere, so the nodes left alone stay optimal.
+///
+/// A node's label is one record (`Label`, 16 bytes), so a routing decision
+/// reads one cache line rather than one per field: travellers ask at
+/// random nodes, and a county's node arrays are far beyond the cache.
 struct ShelterTree {
-  /// Route cost to the nearest admitting shelter; infinity when none is reachable.
-  var cost: [Double]
-  /// The arc to take from each node; -1 at a shelter or where none leads.
-  var nextArc: [Int32]
-  /// The shelter each node's way ends at; -1 when none.
-  var root: [Int32]
+  /// One node's way to the nearest admitting shelter.
+  struct Label {
+    /// Route cost to the shelter; infinity when none is reachable.
+    var cost = Double.infinity
+    /// The arc to take; -1 at a shelter or where none leads.
+    var nextArc: Int32 = -1
+    /// The shelter the way ends at; -1 when none.
+    var root: Int32 = -1
+  }
+
+  /// Labels by node.
+  var labels: ContiguousArray<Label>
   /// Set when the network or the shelters changed since the last repair.
   var isStale = true
   /// Set when a link closed or opened, or before the first build.
@@ -28,8 +38,8 @@ struct ShelterTree {
   /// The repair must then walk every way and offer every arc. When only shelters
   /// stopped admitting, their catchments are all that changed.
   var needsFullRepair = true
-  /// Shelters that stopped admitting since the last repair.
-  var removedShelters: [Int32] = []
+  /// Shelters that stopped admitting since the last repair, with their nodes.
+  var removedShelters: [(node: Int32, shelter: Int32)] = []
 
   private var status: [UInt8]
   private var sourceShelter: [Int32]
@@ -37,9 +47,7 @@ struct ShelterTree {
   private var path: [Int32] = []
 
   init(nodeCount: Int) {
-    cost = [Double](repeating: .infinity, count: nodeCount)
-    nextArc = [Int32](repeating: -1, count: nodeCount)
-    root = [Int32](repeating: -1, count: nodeCount)
+    labels = ContiguousArray(repeating: Label(), count: nodeCount)
     status = [UInt8](repeating: 0, count: nodeCount)
     sourceShelter = [Int32](repeating: -1, count: nodeCount)
   }
@@ -57,25 +65,22 @@ struct ShelterTree {
     } else {
       invalidateCatchments(graph: graph)
     }
-    for source in sources where cost[Int(source.node)] > 0 {
+    for source in sources where labels[Int(source.node)].cost > 0 {
       let node = Int(source.node)
-      cost[node] = 0
-      nextArc[node] = -1
-      root[node] = sourceShelter[node]
+      labels[node] = Label(cost: 0, nextArc: -1, root: sourceShelter[node])
       heap.push(0, source.node)
     }
     while let (key, node) = heap.pop() {
       let w = Int(node)
-      guard key <= cost[w] else { continue }
+      guard key <= labels[w].cost else { continue }
+      let root = labels[w].root
       for k in Int(graph.inStart[w])..<Int(graph.inStart[w + 1]) {
         let arc = Int(graph.inArcs[k])
         guard graph.isOpen(arc) else { continue }
         let tail = Int(graph.arcTail[arc])
         let candidate = key + graph.cost[arc]
-        if candidate < cost[tail] {
-          cost[tail] = candidate
-          nextArc[tail] = Int32(arc)
-          root[tail] = root[w]
+        if candidate < labels[tail].cost {
+          labels[tail] = Label(cost: candidate, nextArc: Int32(arc), root: root)
           heap.push(candidate, Int32(tail))
         }
       }
@@ -93,11 +98,9 @@ struct ShelterTree {
         let arc = Int(graph.outArcs[k])
         guard graph.isOpen(arc) else { continue }
         let head = Int(graph.arcHead[arc])
-        let candidate = cost[head] + graph.cost[arc]
-        if candidate < cost[node] {
-          cost[node] = candidate
-          nextArc[node] = Int32(arc)
-          root[node] = root[head]
+        let candidate = labels[head].cost + graph.cost[arc]
+        if candidate < labels[node].cost {
+          labels[node] = Label(cost: candidate, nextArc: Int32(arc), root: labels[head].root)
           heap.push(candidate, Int32(node))
         }
       }
@@ -105,22 +108,36 @@ struct ShelterTree {
   }
 
   /// Clears the labels of the nodes whose way ends at a removed shelter
-  /// (one pass over `root`) and offers them their neighbours' labels.
+  /// and offers them their neighbours' labels, in node order.
+  ///
+  /// A shelter's catchment is the subtree hanging from its node: every
+  /// node's way continues through the head of its next arc to the same
+  /// root, so the catchment is found by walking in-arcs back from the
+  /// shelter's node along the tree, at a cost in proportion to its size.
+  /// (A pass over every node, as this once made, cost O(nodes) per full
+  /// shelter: quadratic in the county's size, since both grow with it.)
   private mutating func invalidateCatchments(graph: MovementGraph) {
-    let highest = Int(removedShelters.max() ?? -1)
-    guard highest >= 0 else { return }
-    var removed = [Bool](repeating: false, count: highest + 1)
-    for s in removedShelters { removed[Int(s)] = true }
     path.removeAll(keepingCapacity: true)
-    for node in root.indices {
-      let r = Int(root[node])
-      if r >= 0, r <= highest, removed[r] {
-        cost[node] = .infinity
-        nextArc[node] = -1
-        root[node] = -1
-        path.append(Int32(node))
+    // Labels are cleared as their nodes are found, so a shelter removed
+    // twice (full, then closed) is walked once.
+    for removed in removedShelters where labels[Int(removed.node)].root == removed.shelter {
+      var next = path.count
+      path.append(removed.node)
+      labels[Int(removed.node)] = Label()
+      while next < path.count {
+        let w = Int(path[next])
+        next += 1
+        for k in Int(graph.inStart[w])..<Int(graph.inStart[w + 1]) {
+          let arc = graph.inArcs[k]
+          let tail = Int(graph.arcTail[Int(arc)])
+          if labels[tail].nextArc == arc {
+            labels[tail] = Label()
+            path.append(Int32(tail))
+          }
+        }
       }
     }
+    path.sort()
     offerOutArcs(graph: graph, of: path.lazy.map { Int($0) })
   }
 
@@ -141,15 +158,16 @@ struct ShelterTree {
           verdict = status[node]
           break
         }
-        if status[node] == visiting || cost[node] == .infinity {
+        if status[node] == visiting || labels[node].cost == .infinity {
           verdict = broken
           break
         }
         status[node] = visiting
         path.append(Int32(node))
-        let arc = Int(nextArc[node])
+        let arc = Int(labels[node].nextArc)
         if arc < 0 {
-          verdict = cost[node] == 0 && sourceShelter[node] == root[node] ? good : broken
+          verdict =
+            labels[node].cost == 0 && sourceShelter[node] == labels[node].root ? good : broken
           break
         }
         guard graph.isOpen(arc) else {
@@ -161,10 +179,6 @@ struct ShelterTree {
       for n in path { status[Int(n)] = verdict }
       if path.isEmpty { status[node] = verdict }
     }
-    for node in status.indices where status[node] == broken {
-      cost[node] = .infinity
-      nextArc[node] = -1
-      root[node] = -1
-    }
+    for node in status.indices where status[node] == broken { labels[node] = Label() }
   }
 }

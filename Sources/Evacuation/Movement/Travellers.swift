@@ -6,7 +6,7 @@
 /// each event reaches a traveller at random: with one array per field it
 /// touched a cache line per field, and once the arrays outgrew the cache
 /// (100k travellers) those misses grew the cost per event threefold. The
-/// fields an event reads or writes sit together in `Motion` (48 bytes),
+/// fields an event reads or writes sit together in `Motion` (56 bytes),
 /// so an event touches one or two lines of its traveller; fields read only
 /// at departure, on foot, at the end or for reports stay in arrays.
 /// `Motion.next` threads each link's FIFO through the travellers
@@ -37,6 +37,8 @@ struct Travellers {
     /// Route cost left at the end of its arc when it entered it: a larger
     /// cost found there means it had to re-route.
     var expectedCost: Double = 0
+    /// Free walking speed (m/s), read whenever a walker enters a link.
+    let speed: Double
     /// The next traveller in the same arc's FIFO, -1 at the tail.
     var next: Int32 = -1
     /// The arc it is on, -1 when none.
@@ -53,7 +55,6 @@ struct Travellers {
   var motion: [Motion] = []
   var callerID: [Int] = []
   var origin: [Int32] = []
-  var speed: [Double] = []
   var group: [Int32] = []
   var orderTime: [Int64] = []
   var departure: [Int64] = []
@@ -82,10 +83,10 @@ struct Travellers {
   mutating func append(_ spec: TravellerSpec) -> Int {
     motion.append(
       Motion(
-        persons: Int32(spec.persons), destinations: Int32(spec.destinations), mode: spec.mode))
+        speed: spec.walkSpeed, persons: Int32(spec.persons),
+        destinations: Int32(spec.destinations), mode: spec.mode))
     callerID.append(spec.id)
     origin.append(Int32(spec.origin))
-    speed.append(spec.walkSpeed)
     group.append(Int32(spec.group))
     orderTime.append(spec.orderTime.ms)
     departure.append(spec.departure.ms)
@@ -105,7 +106,6 @@ struct Travellers {
     motion.reserveCapacity(k)
     callerID.reserveCapacity(k)
     origin.reserveCapacity(k)
-    speed.reserveCapacity(k)
     group.reserveCapacity(k)
     orderTime.reserveCapacity(k)
     departure.reserveCapacity(k)
