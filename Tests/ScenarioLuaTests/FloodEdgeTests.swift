@@ -125,8 +125,9 @@ import Township
     ("sim.flood.edges { downstream = 'free' }", "unknown field 'downstream'"),
   ])
   func badEdgesSayWhy(line: String, message: String) throws {
+    // In a process, so that the error is the run's, not the load's.
     let outcome = try HazardHarness.run(
-      Self.river(edges: line), files: ["dem.asc": Self.sloped])
+      Self.river(edges: "sim.process(function() \(line) end)"), files: ["dem.asc": Self.sloped])
     #expect(outcome.result.error?.contains(message) == true, "\(outcome.result.error ?? "")")
   }
 }
