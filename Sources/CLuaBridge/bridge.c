@@ -3,6 +3,7 @@
  * script_lua.c count hook. */
 #include "CLuaBridge.h"
 #include "charge.h"
+#include "state.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -14,44 +15,15 @@
  * can still be built. */
 #define CLB_KILL_SLACK ((size_t)16 << 20)
 
-typedef struct clb_state {
-  void *host;
-  size_t used, peak, cap;
-  int armed;          /* > 0 while Lua code runs under the bridge's control */
-  int limit;          /* CLB_LIMIT_* */
-  long long budget;   /* instructions allowed, <= 0 for none */
-  long long executed; /* instructions charged so far */
-  int interval;
-  /* The thread running Lua code under the bridge (NULL between calls), and
-   * the message of a memory kill: where the refused allocation happened,
-   * taken when it happens, because a memory error carries no position. */
-  lua_State *running;
-  char memory_kill[256];
-  /* The coroutine the host is resuming through clb_resume (NULL between
-   * resumes): only it may wait through a fast call. */
-  lua_State *process;
-  /* The simulation clock in milliseconds, read by the fast sim.now. */
-  const int64_t *clock;
-} clb_state;
 
 static clb_dispatch_fn dispatch_fn = NULL;
-static clb_fast_dispatch_fn fast_dispatch_fn = NULL;
 
 void clb_set_dispatch(clb_dispatch_fn fn) {
   __atomic_store_n(&dispatch_fn, fn, __ATOMIC_RELEASE);
 }
 
-void clb_set_fast_dispatch(clb_fast_dispatch_fn fn) {
-  __atomic_store_n(&fast_dispatch_fn, fn, __ATOMIC_RELEASE);
-}
-
 static void count_hook(lua_State *L, lua_Debug *ar);
 
-static clb_state *state_of(lua_State *L) {
-  void *ud = NULL;
-  lua_getallocf(L, &ud);
-  return (clb_state *)ud;
-}
 
 /* The lua_Alloc contract: return NULL iff the request cannot be met, and
  * never refuse a free or a shrink. The cap applies only while Lua code runs
@@ -104,10 +76,10 @@ lua_State *clb_newstate(void *host, size_t memory_cap) {
   return L;
 }
 
-void clb_set_host(lua_State *L, void *host) { state_of(L)->host = host; }
+void clb_set_host(lua_State *L, void *host) { clb_state_of(L)->host = host; }
 
 void clb_close(lua_State *L) {
-  clb_state *s = state_of(L);
+  clb_state *s = clb_state_of(L);
   lua_close(L);
   free(s);
 }
@@ -130,7 +102,7 @@ static void push_user_where(lua_State *L) {
  * (Redis's pattern): the hook fires on every instruction from now on, so
  * a pcall in the script cannot swallow the kill. */
 static int raise_limit(lua_State *L) {
-  clb_state *s = state_of(L);
+  clb_state *s = clb_state_of(L);
   lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
   push_user_where(L);
   if (s->limit == CLB_LIMIT_MEMORY)
@@ -162,10 +134,10 @@ static void note_memory_kill(clb_state *s) {
            (int)(s->cap >> 20));
 }
 
-const char *clb_memory_kill(lua_State *L) { return state_of(L)->memory_kill; }
+const char *clb_memory_kill(lua_State *L) { return clb_state_of(L)->memory_kill; }
 
 static int limit_probe(lua_State *L) {
-  lua_pushboolean(L, state_of(L)->limit != CLB_LIMIT_NONE);
+  lua_pushboolean(L, clb_state_of(L)->limit != CLB_LIMIT_NONE);
   return 1;
 }
 
@@ -173,7 +145,7 @@ void clb_push_limit_probe(lua_State *L) { lua_pushcfunction(L, limit_probe); }
 
 static void count_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
-  clb_state *s = state_of(L);
+  clb_state *s = clb_state_of(L);
   if (s->limit == CLB_LIMIT_NONE) {
     s->executed += s->interval;
     if (s->budget <= 0 || s->executed < s->budget) return;
@@ -185,7 +157,7 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
 /* Work inside C functions (pattern matching) that the count hook cannot
  * see: charged like instructions, killed like them. */
 void clb_charge(lua_State *L, long long steps) {
-  clb_state *s = state_of(L);
+  clb_state *s = clb_state_of(L);
   if (s->limit == CLB_LIMIT_NONE) {
     s->executed += steps;
     if (s->budget <= 0 || s->executed < s->budget) return;
@@ -195,16 +167,16 @@ void clb_charge(lua_State *L, long long steps) {
 }
 
 void clb_set_instruction_budget(lua_State *L, long long budget, int interval) {
-  clb_state *s = state_of(L);
+  clb_state *s = clb_state_of(L);
   s->budget = budget;
   s->interval = interval > 0 ? interval : 1000;
   lua_sethook(L, count_hook, LUA_MASKCOUNT, s->interval);
 }
 
-long long clb_instructions_used(lua_State *L) { return state_of(L)->executed; }
-size_t clb_memory_used(lua_State *L) { return state_of(L)->used; }
-size_t clb_memory_peak(lua_State *L) { return state_of(L)->peak; }
-int clb_limit_hit(lua_State *L) { return state_of(L)->limit; }
+long long clb_instructions_used(lua_State *L) { return clb_state_of(L)->executed; }
+size_t clb_memory_used(lua_State *L) { return clb_state_of(L)->used; }
+size_t clb_memory_peak(lua_State *L) { return clb_state_of(L)->peak; }
+int clb_limit_hit(lua_State *L) { return clb_state_of(L)->limit; }
 
 /* Where a host function that yielded continues: its results are the
  * values the host resumed the coroutine with, above its own arguments. */
@@ -213,10 +185,8 @@ static int resumed(lua_State *L, int status, lua_KContext arguments) {
   return lua_gettop(L) - (int)arguments;
 }
 
-/* Calls Swift function `fn_id` with the arguments on L's stack and raises,
- * yields or returns what it asked for. */
-static int dispatch_host(lua_State *L, int fn_id) {
-  clb_state *s = state_of(L);
+int clb_dispatch_host(lua_State *L, int fn_id) {
+  clb_state *s = clb_state_of(L);
   clb_dispatch_fn fn = __atomic_load_n(&dispatch_fn, __ATOMIC_ACQUIRE);
   if (fn == NULL) return luaL_error(L, "drillsim: no host dispatcher");
   /* lua_checkstack directly: luaL_checkstack adds a call per host call. */
@@ -248,7 +218,7 @@ static int dispatch_host(lua_State *L, int fn_id) {
 }
 
 static int trampoline(lua_State *L) {
-  return dispatch_host(L, (int)lua_tointeger(L, lua_upvalueindex(1)));
+  return clb_dispatch_host(L, (int)lua_tointeger(L, lua_upvalueindex(1)));
 }
 
 void clb_push_function(lua_State *L, int fn_id) {
@@ -256,81 +226,8 @@ void clb_push_function(lua_State *L, int fn_id) {
   lua_pushcclosure(L, trampoline, 1);
 }
 
-/* A fast host function: upvalue 1 is op * 2^16 + the general function's id.
- * It reads the arguments of the common case here, makes one Swift call with
- * them as plain numbers and yields itself when the host queued the process;
- * anything else (a wrong argument, a call outside a process) goes to the
- * general function, which reports it. */
-static int fast_function(lua_State *L) {
-  lua_Integer packed = lua_tointeger(L, lua_upvalueindex(1));
-  int fn_id = (int)(packed & 0xffff);
-  clb_state *s = state_of(L);
-  clb_fast_call call = {L, (int)(packed >> 16), 0, 0, 0.0, 0.0, 0};
-  switch (call.op) {
-  case CLB_OP_NOW:
-    if (s->clock == NULL) break;
-    /* Swift's SimTime.seconds: the same division, so the same double. */
-    lua_pushnumber(L, (lua_Number)*s->clock / 1000);
-    return 1;
-  case CLB_OP_WAIT:
-    if (L != s->process || lua_type(L, 1) != LUA_TNUMBER || !lua_isyieldable(L)) break;
-    call.in_process = 1;
-    call.number = lua_tonumber(L, 1);
-    goto host;
-  case CLB_OP_REQUEST:
-    if (!lua_isnoneornil(L, 2) || !clb_table_integer(L, 1, 1, &call.integer)) break;
-    call.in_process = L == s->process && lua_isyieldable(L);
-    goto host;
-  case CLB_OP_RELEASE:
-    if (!clb_table_integer(L, 1, 1, &call.integer)) break;
-    goto host;
-  case CLB_OP_EXPONENTIAL:
-    if (lua_type(L, 2) != LUA_TNUMBER || !clb_table_integer(L, 1, 1, &call.integer)) break;
-    call.number = lua_tonumber(L, 2);
-    goto host;
-  case CLB_OP_PROCESS:
-    if (lua_gettop(L) != 1 || lua_type(L, 1) != LUA_TFUNCTION) break;
-    goto host;
-  default:
-    break;
-  }
-  return dispatch_host(L, fn_id);
-host:;
-  clb_fast_dispatch_fn fn = __atomic_load_n(&fast_dispatch_fn, __ATOMIC_ACQUIRE);
-  if (fn == NULL) return dispatch_host(L, fn_id);
-  /* As in dispatch_host: Swift frames must never see a memory error. */
-  int armed = s->armed;
-  s->armed = 0;
-  int outcome = fn(s->host, &call);
-  s->armed = armed;
-  switch (outcome) {
-  case CLB_FAST_DONE:
-    return 0;
-  case CLB_FAST_VALUE:
-    lua_pushnumber(L, call.result);
-    return 1;
-  case CLB_FAST_PUSHED:
-    return call.pushed;
-  case CLB_FAST_WAIT:
-    /* The resume's values become the call's results, as with a yield from
-     * dispatch_host. */
-    return lua_yield(L, 0);
-  default: /* CLB_FAST_GENERAL */
-    return dispatch_host(L, fn_id);
-  }
-}
-
-void clb_push_fast_function(lua_State *L, int fn_id, int op) {
-  lua_pushinteger(L, ((lua_Integer)op << 16) | (lua_Integer)fn_id);
-  lua_pushcclosure(L, fast_function, 1);
-}
-
-void clb_set_clock(lua_State *L, const int64_t *milliseconds) {
-  state_of(L)->clock = milliseconds;
-}
-
 int clb_load(lua_State *L, const char *buf, size_t len, const char *chunkname) {
-  clb_state *s = state_of(L);
+  clb_state *s = clb_state_of(L);
   s->armed++;
   int status = luaL_loadbufferx(L, buf, len, chunkname, "t");
   s->armed--;
@@ -350,7 +247,7 @@ static int msghandler(lua_State *L) {
 }
 
 int clb_pcall(lua_State *L, int nargs, int nresults) {
-  clb_state *s = state_of(L);
+  clb_state *s = clb_state_of(L);
   int base = lua_gettop(L) - nargs; /* the function's slot */
   lua_pushcfunction(L, msghandler);
   lua_insert(L, base);
@@ -380,7 +277,7 @@ static int coroutine_traceback(lua_State *L) {
 }
 
 int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults) {
-  clb_state *s = state_of(L);
+  clb_state *s = clb_state_of(L);
   lua_State *running = s->running, *process = s->process;
   s->running = co;
   s->process = co;
