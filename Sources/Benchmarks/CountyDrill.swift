@@ -219,9 +219,13 @@ final class CountyDrill {
     try flood.addRain(mmPerHour: 20, from: 0, to: 6 * 3_600)
     let terrain = county.terrain
     let cell = flood.solver.grid.cellSize
+    // Across the main valley's floor: at 3,000 m3/s the river fills its
+    // flood plain on the way in.
     let inlet = 2 * cell
+    let river = terrain.riverY(at: inlet)
+    let floor = SyntheticTerrain.mainFloorHalfWidth
     try flood.addInflow(
-      x: inlet, y: terrain.riverY(at: inlet),
+      x: inlet, y: river - floor, to: (inlet, river + floor),
       points: [(0, 200), (3 * 3_600, 3_000), (8 * 3_600, 3_000), (12 * 3_600, 1_000)])
     // Inside the band wherever the meander (300 m) puts the river.
     let reach = Self.bandHalfWidth - 300 - 2 * cell

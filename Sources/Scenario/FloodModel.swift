@@ -142,15 +142,25 @@ public final class FloodModel {
     }
   }
 
-  /// Adds a point inflow at (x, y): `(sim time, m3/s)` points, linear
-  /// between them and held outside.
-  public func addInflow(x: Double, y: Double, points: [(Double, Double)]) throws(ScenarioError) {
+  /// Adds an inflow at (x, y): `(sim time, m3/s)` points, linear between
+  /// them and held outside.
+  ///
+  /// With `to`, the water enters along the line from (x, y) to it, each
+  /// cell taking the share of the line that crosses it: a river in flood
+  /// enters across its flood plain, not through one cell.
+  public func addInflow(
+    x: Double, y: Double, to end: (x: Double, y: Double)? = nil, points: [(Double, Double)]
+  ) throws(ScenarioError) {
     do {
       let series = try FloodSeries(points.map { ($0.0 - origin, $0.1) })
       guard series.minimum >= 0 else {
         throw ScenarioError("", "m3_per_s must not be negative")
       }
-      try solver.addInflow(x: x, y: y, hydrograph: series)
+      if let end {
+        try solver.addInflow(fromX: x, fromY: y, toX: end.x, toY: end.y, hydrograph: series)
+      } else {
+        try solver.addInflow(x: x, y: y, hydrograph: series)
+      }
     } catch let error as ScenarioError {
       throw error
     } catch let error as HazardsError {
