@@ -111,9 +111,31 @@ sim.warning.call_and_answer { deadline = ack_deadline }
 -- Door to door: a grid's four staff share the doors, so one door every 15 s.
 sim.warning.channel("door", { time_per_door = 15 })
 
-local acknowledged = 0
+-- Reports (信息报送) on the event the order opens ("evacuation"): the
+-- first grid to answer reports the village's first headcount; the duty
+-- officer files the township's first report 15 minutes after the order and
+-- a follow-up every hour, five minutes before each falls due; the county
+-- office files its first report 90 minutes after the order. The water is
+-- still on the valley at the end, so the event stays open and no final
+-- report falls due.
+local acknowledged, village_reported = 0, false
 sim.on("warning.acknowledged", function(e)
   if sim.now() <= warning_delay + ack_deadline then acknowledged = acknowledged + 1 end
+  if not village_reported then
+    village_reported = true
+    sim.report { event = "evacuation", level = "village", stage = "first" }
+  end
+end)
+sim.process(function()
+  sim.wait(warning_delay + minutes(15))
+  sim.report { event = "evacuation", level = "township", stage = "first" }
+  for hour = 1, 11 do
+    sim.wait(warning_delay + hours(hour) - minutes(5) - sim.now())
+    sim.report { event = "evacuation", level = "township", stage = "follow_up" }
+  end
+end)
+sim.at(warning_delay + minutes(90), function()
+  sim.report { event = "evacuation", level = "county", stage = "first" }
 end)
 sim.on("warning.escalated", function(e)
   sim.log("grid " .. e.grid .. " escalated (" .. e.step .. ") at " .. sim.now())

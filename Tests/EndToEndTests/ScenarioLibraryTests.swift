@@ -78,4 +78,24 @@ import Testing
     #expect(run.kinds.contains("team.arrived"))
     #expect((metrics["fire.burned_area_m2"] ?? 0) > 100_000)
   }
+
+  /// The default township's forces come from its map: the brigades of the
+  /// seven fire stations beside the four teams the script names, supplies
+  /// from the map's depot; and its summary carries response, utilisation,
+  /// reporting and supply metrics, the reports filed on time.
+  @Test func defaultTownshipRespondsReportsAndSupplies() async throws {
+    let run = try await ShippedRuns.shared.run("default.lua")
+    let metrics = run.metrics
+    #expect(metrics["teams.count"] == 11)
+    #expect((metrics["response.incidents"] ?? 0) > 0)
+    #expect(metrics["response.served"] == metrics["response.incidents"])
+    #expect((metrics["response.mean_s"] ?? 0) > 0)
+    #expect((metrics["teams.utilisation"] ?? 0) > 0 && (metrics["teams.utilisation"] ?? 1) < 1)
+    #expect(metrics["reports.due"] == 14)
+    #expect(metrics["reports.on_time"] == 14)
+    #expect((metrics["supply.deliveries"] ?? 0) > 0)
+    #expect((metrics["supply.water.delivered"] ?? 0) > 0)
+    #expect(metrics["supply.shortfall_person_h"] != nil)
+    #expect(run.kinds.contains("team.arrived"))
+  }
 }
