@@ -47,7 +47,7 @@ extension FloodSolver {
         while index < count, Int(spans[index]) / stride == row {
           let first = Int(spans[index])
           let end = Int(spans[index &+ 1])
-          eastFaces(update, from: first, to: end &- 1)
+          faces(update, from: first, to: end &- 1, east: true)
           below = max(below, index &+ 2)
           var c = first
           while c < end {
@@ -56,7 +56,7 @@ extension FloodSolver {
             let segmentEnd: Int
             if southActive {
               segmentEnd = min(end, Int(spans[below &+ 1]) &- stride)
-              southFaces(update, from: c, to: segmentEnd)
+              faces(update, from: c, to: segmentEnd, east: false)
             } else {
               segmentEnd = below < count ? min(end, Int(spans[below]) &- stride) : end
             }
@@ -83,64 +83,40 @@ extension FloodSolver {
     return wet
   }
 
-  /// East faces of cells `from..<to`, whose east neighbours are all active.
-  func eastFaces(_ update: FaceUpdate, from: Int, to: Int) {
-    let stride = self.stride
+  /// East faces (`east`) or south faces of cells `from..<to`, whose
+  /// neighbours that way are all active.
+  ///
+  /// One loop for both directions: a face joins cell c to c + `step`, and
+  /// the four discharges across it are at c, c - `side`, c + `step` and
+  /// c + `step` - `side`, summed in that order in both.
+  func faces(_ update: FaceUpdate, from: Int, to: Int, east: Bool) {
+    let step = east ? 1 : stride
+    let side = east ? stride : 1
     let z = bed
     let h = depth
     let n = roughness
-    let q = qxPrevious
-    let across = qyPrevious
-    let new = qx
+    let faceN = east ? eastRoughness : southRoughness
+    let q = east ? qxPrevious : qyPrevious
+    let across = east ? qyPrevious : qxPrevious
+    let new = east ? qx : qy
     var c = from
     while c &+ 4 <= to {
-      let e = c &+ 1
+      let e = c &+ step
       let flux = update.fluxes(
         zL: floodLoad(z, c), hL: floodLoad(h, c), zR: floodLoad(z, e), hR: floodLoad(h, e),
-        n: floodLoad(eastRoughness, c), q0: floodLoad(q, c),
-        back: floodLoad(q, c &- 1), ahead: floodLoad(q, e),
-        across: floodLoad(across, c) + floodLoad(across, c &- stride) + floodLoad(across, e)
-          + floodLoad(across, e &- stride))
+        n: floodLoad(faceN, c), q0: floodLoad(q, c),
+        back: floodLoad(q, c &- step), ahead: floodLoad(q, e),
+        across: floodLoad(across, c) + floodLoad(across, c &- side) + floodLoad(across, e)
+          + floodLoad(across, e &- side))
       floodStore(flux, new, c)
       c &+= 4
     }
     while c < to {
-      let e = c &+ 1
+      let e = c &+ step
       new[c] = update.flux(
         zL: z[c], hL: h[c], zR: z[e], hR: h[e], nL: n[c], nR: n[e],
-        q0: q[c], back: q[c &- 1], ahead: q[e],
-        across: across[c] + across[c &- stride] + across[e] + across[e &- stride])
-      c &+= 1
-    }
-  }
-
-  /// South faces of cells `from..<to`, whose south neighbours are all active.
-  func southFaces(_ update: FaceUpdate, from: Int, to: Int) {
-    let stride = self.stride
-    let z = bed
-    let h = depth
-    let n = roughness
-    let q = qyPrevious
-    let across = qxPrevious
-    let new = qy
-    var c = from
-    while c &+ 4 <= to {
-      let s = c &+ stride
-      let flux = update.fluxes(
-        zL: floodLoad(z, c), hL: floodLoad(h, c), zR: floodLoad(z, s), hR: floodLoad(h, s),
-        n: floodLoad(southRoughness, c), q0: floodLoad(q, c),
-        back: floodLoad(q, c &- stride), ahead: floodLoad(q, s),
-        across: floodLoad(across, c) + floodLoad(across, c &- 1) + floodLoad(across, s)
-          + floodLoad(across, s &- 1))
-      floodStore(flux, new, c)
-      c &+= 4
-    }
-    while c < to {
-      let s = c &+ stride
-      new[c] = update.flux(
-        zL: z[c], hL: h[c], zR: z[s], hR: h[s], nL: n[c], nR: n[s],
-        q0: q[c], back: q[c &- stride], ahead: q[s],
-        across: across[c] + across[c &- 1] + across[s] + across[s &- 1])
+        q0: q[c], back: q[c &- step], ahead: q[e],
+        across: across[c] + across[c &- side] + across[e] + across[e &- side])
       c &+= 1
     }
   }
