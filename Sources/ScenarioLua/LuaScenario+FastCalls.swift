@@ -30,12 +30,7 @@ extension LuaScenario: LuaFastHost {
     case .release:
       let id = Int(call.handle)
       guard id >= 0, id < resources.count, resources[id].inUse > 0 else { return .general }
-      if let i = processes.index(of: processes.current),
-        let k = processes.slots[i].held.firstIndex(of: id)
-      {
-        processes.slots[i].held.remove(at: k)
-      }
-      resources[id].release(at: simulator.now)
+      release(id)
       return .done
     case .exponential:
       let id = Int(call.handle)
@@ -57,14 +52,29 @@ extension LuaScenario: LuaFastHost {
     let resource = resources[id]
     let now = simulator.now
     let pid = processes.current
-    if resource.tryAcquire(at: now) {
-      if let i = processes.index(of: pid) { processes.slots[i].held.append(id) }
-      return .done
-    }
+    if acquire(id, at: now) { return .done }
     guard call.inProcess, let i = processes.index(of: pid) else { return .general }
     processes.slots[i].state = .waiting
     resource.enqueue(priority: 0, at: now, token: pid)
     return .wait
+  }
+
+  /// Takes a free unit of resource `id` for the running process, booked
+  /// among the units it holds; false when none is free.
+  func acquire(_ id: Int, at now: SimTime) -> Bool {
+    guard resources[id].tryAcquire(at: now) else { return false }
+    if let i = processes.index(of: processes.current) { processes.slots[i].held.append(id) }
+    return true
+  }
+
+  /// Gives back a unit of resource `id`, unbooked from the running process.
+  func release(_ id: Int) {
+    if let i = processes.index(of: processes.current),
+      let k = processes.slots[i].held.firstIndex(of: id)
+    {
+      processes.slots[i].held.remove(at: k)
+    }
+    resources[id].release(at: simulator.now)
   }
 
   /// Hands a unit of resource `id` to waiting process `pid`; false if it is

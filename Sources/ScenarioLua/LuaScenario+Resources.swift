@@ -25,12 +25,7 @@ extension LuaScenario {
       let priority = call.isNil(at: 2) ? 0 : Int(try call.checkInteger(2))
       let now = self.simulator.now
       let resource = self.resources[id]
-      if resource.tryAcquire(at: now) {
-        if let i = self.processes.index(of: self.processes.current) {
-          self.processes.slots[i].held.append(id)
-        }
-        return 0
-      }
+      if self.acquire(id, at: now) { return 0 }
       let (i, pid) = try self.waitingProcess(call, "resource:request")
       self.processes.slots[i].state = .waiting
       resource.enqueue(priority: priority, at: now, token: pid)
@@ -42,12 +37,7 @@ extension LuaScenario {
       guard resource.inUse > 0 else {
         throw LuaCallError("release of '\(resource.name)' without a unit in use")
       }
-      if let i = self.processes.index(of: self.processes.current),
-        let k = self.processes.slots[i].held.firstIndex(of: id)
-      {
-        self.processes.slots[i].held.remove(at: k)
-      }
-      resource.release(at: self.simulator.now)
+      self.release(id)
       return 0
     }
     bind("in_use") { [unowned(unsafe) self] call throws(LuaCallError) in
