@@ -8,39 +8,26 @@ import Township
 /// Households a boat team gets out of the water: they leave with it to
 /// the nearest shelter with room and are counted there once.
 @Suite struct TrappedRescueTests {
-  /// The road of AssistanceIncidentTests: s --100 s-- a --100 s-- b, a
-  /// household of two at a, the hall at b; a boat team at s that turns
-  /// out at once (trailered at road speed on dry roads), supplies
-  /// following the hall's headcount.
+  /// `OneHouseholdRoad`: a household of two at a, the hall at b; a boat
+  /// team at s that turns out at once (trailered at road speed on dry
+  /// roads), supplies following the hall's headcount.
   static func run(needsAssistance: Bool) throws -> (
     EvacuationModel, ResponseModel, SupplyModel
   ) {
-    let map = LiveMap(township: try AssistanceIncidentTests.township())
-    var roster = try HouseholdRoster(
-      zoneIDs: ["z"], zoneCentres: [MapPoint(x: 0, y: 0)], gridIDs: ["z"], gridZones: [0])
-    try roster.append(
-      Household(
-        zone: 0, grid: 0, node: 1, position: MapPoint(x: 0, y: 0), size: 2, vehicles: 0,
-        needsAssistance: needsAssistance))
-    let simulator = Simulator()
-    let streams = RandomStreams(seed: 1)
-    let evacuation = EvacuationModel(
-      map: map, simulator: simulator, streams: streams, roster: roster)
-    let response = try ResponseModel(map: map, simulator: simulator, streams: streams, start: nil)
-    let supply = try SupplyModel(map: map, simulator: simulator)
-    supply.follow(evacuation)
-    response.assist(evacuation)
-    try response.centre.add(
+    let road = try OneHouseholdRoad(needsAssistance: needsAssistance)
+    let supply = try SupplyModel(map: road.map, simulator: road.simulator)
+    supply.follow(road.evacuation)
+    try road.response.centre.add(
       TeamSpec(id: "boat", kind: .waterRescue, station: 0, onDutyCallOut: 0))
-    response.reportTrapped([0], of: evacuation)
+    road.response.reportTrapped([0], of: road.evacuation)
     if needsAssistance {
       // A militia team that would fetch it, but turns out late (3000 s).
-      try response.centre.add(
+      try road.response.centre.add(
         TeamSpec(id: "militia", kind: .militia, station: 0, onDutyCallOut: 3_000))
-      try evacuation.evacuate(EvacuationOrder(zones: [0], mode: .walk))
+      try road.evacuation.evacuate(EvacuationOrder(zones: [0], mode: .walk))
     }
-    simulator.run()
-    return (evacuation, response, supply)
+    road.simulator.run()
+    return (road.evacuation, road.response, supply)
   }
 
   /// Never ordered.
