@@ -22,7 +22,6 @@
  * (such vectors travel in memory without AVX) never arises. */
 #pragma clang diagnostic ignored "-Wpsabi"
 
-#include <stdlib.h>
 #include <string.h>
 
 #if defined(__x86_64__)
