@@ -32,10 +32,15 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]),
+    // The flood solver's inner loops, built plain and for AVX2 (picked at run
+    // time); no fused multiply-adds, so both give the same bits.
+    .target(name: "CFloodKernel", cSettings: [.unsafeFlags(["-ffp-contract=off"])]),
     .target(name: "SimKernel", swiftSettings: hotPath),
     .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"], swiftSettings: hotPath),
     .target(name: "Township", dependencies: ["SimKernel", "CZlib"], swiftSettings: hotPath),
-    .target(name: "Hazards", dependencies: ["SimKernel", "Township"], swiftSettings: hotPath),
+    .target(
+      name: "Hazards", dependencies: ["SimKernel", "Township", "CFloodKernel"],
+      swiftSettings: hotPath),
     .target(name: "Evacuation", dependencies: ["SimKernel", "Township"], swiftSettings: hotPath),
     .target(name: "Response", dependencies: ["SimKernel", "Township"]),
     .target(name: "Logistics", dependencies: ["SimKernel", "Township"]),

@@ -25,6 +25,12 @@ public struct FloodParameters: Sendable, Equatable {
   /// Both give bit-identical results; the whole-grid sweep exists to check
   /// that and to measure what the list saves.
   public var wetCellList = true
+  /// Which compiled inner loops run: AVX2 where the CPU has it (`.avx2`
+  /// falls back to `.portable` elsewhere).
+  ///
+  /// Both give bit-identical results; the portable loops can be chosen to
+  /// check that and to measure what AVX2 saves.
+  public var kernel = FloodKernel.fastest
 
   public init() {}
 

@@ -1,3 +1,5 @@
+import CFloodKernel
+
 extension FloodSolver {
   /// Continuity for the cells of `spans[from..<to]` (pairs), recording
   /// their wet runs; returns how many of them are wet.
@@ -5,93 +7,30 @@ extension FloodSolver {
   /// A cell's depth changes by the net discharge through its four faces.
   /// A cell deeper than the depth threshold is wet. Runs of wet cells go
   /// to `runs` in memory order, so the next spans follow from them
-  /// without a sort of cells. Cells go four at a time (the same arithmetic
-  /// per lane as one at a time); a group that is all wet or all dry only
-  /// extends or leaves the current run, so only a group with both looks
-  /// at its cells one by one.
+  /// without a sort of cells. `CFloodKernel`'s loop does a span's cells
+  /// four at a time (the same arithmetic per lane as one at a time); a
+  /// group that is all wet or all dry only extends or leaves the current
+  /// run, so only a group with both looks at its cells one by one. It
+  /// writes a span's runs to `runScratch`, which holds a row's.
   @inline(__always) func updateDepths(
     spans: UnsafeBufferPointer<Int32>, from: Int, to: Int, factor: Double,
     runs: inout [Int32], deepest: inout Double
   ) -> Int {
-    let stride = self.stride
-    let h = depth
-    let qx = self.qx
-    let qy = self.qy
-    let deepestCell = maxDepth
+    let avx2 = parameters.kernel.usesAVX2
     let threshold = parameters.depthThreshold
-    var wetLanes = SIMD4<Int64>()
-    var deepestLanes = SIMD4<Double>()
     var wet = 0
     var index = from
     while index < to {
-      let first = Int(spans[index])
-      let end = Int(spans[index &+ 1])
+      var entries = 0
+      wet &+= cfk_update_depths(
+        avx2, depth, qx, qy, maxDepth, Int(spans[index]), Int(spans[index &+ 1]), stride,
+        factor, threshold, runScratch, &entries, &deepest)
+      if entries > 0 {
+        runs.append(contentsOf: UnsafeBufferPointer(start: runScratch, count: entries))
+      }
       index &+= 2
-      var runStart = -1
-      var c = first
-      while c &+ 4 <= end {
-        let change =
-          factor
-          * (floodLoad(qx, c &- 1) - floodLoad(qx, c) + floodLoad(qy, c &- stride)
-            - floodLoad(qy, c))
-        var value = floodLoad(h, c) + change
-        value.replace(with: 0, where: value .<= 0)  // max(value, 0) as Swift's max
-        floodStore(value, h, c)
-        var highest = floodLoad(deepestCell, c)
-        highest.replace(with: value, where: value .> highest)
-        floodStore(highest, deepestCell, c)
-        // Dry cells may raise the lanes' deepest too: a deepest below the
-        // threshold means dry everywhere to the time step either way.
-        deepestLanes.replace(with: value, where: value .> deepestLanes)
-        let isWet = value .> threshold
-        var wetHere = SIMD4<Int64>()
-        wetHere.replace(with: 1, where: isWet)
-        wetLanes &+= wetHere
-        let wetCount = wetHere.wrappedSum()
-        if wetCount == 4 {
-          if runStart < 0 { runStart = c }
-        } else if wetCount == 0 {
-          if runStart >= 0 {
-            runs.append(Int32(truncatingIfNeeded: runStart))
-            runs.append(Int32(truncatingIfNeeded: c))
-            runStart = -1
-          }
-        } else {
-          for lane in 0..<4 {
-            if isWet[lane] {
-              if runStart < 0 { runStart = c &+ lane }
-            } else if runStart >= 0 {
-              runs.append(Int32(truncatingIfNeeded: runStart))
-              runs.append(Int32(truncatingIfNeeded: c &+ lane))
-              runStart = -1
-            }
-          }
-        }
-        c &+= 4
-      }
-      while c < end {
-        let change = factor * (qx[c &- 1] - qx[c] + qy[c &- stride] - qy[c])
-        let value = max(h[c] + change, 0)
-        h[c] = value
-        if value > deepestCell[c] { deepestCell[c] = value }
-        if value > threshold {
-          wet &+= 1
-          if value > deepest { deepest = value }
-          if runStart < 0 { runStart = c }
-        } else if runStart >= 0 {
-          runs.append(Int32(truncatingIfNeeded: runStart))
-          runs.append(Int32(truncatingIfNeeded: c))
-          runStart = -1
-        }
-        c &+= 1
-      }
-      if runStart >= 0 {
-        runs.append(Int32(truncatingIfNeeded: runStart))
-        runs.append(Int32(truncatingIfNeeded: end))
-      }
     }
-    deepest = max(deepest, deepestLanes.max())
-    return wet &+ Int(wetLanes.wrappedSum())
+    return wet
   }
 
   /// Continuity on every cell of the grid (after rain, which wets cells

@@ -80,6 +80,9 @@ public final class FloodSolver {
   var wetRuns: [Int32] = []
   /// Spans of cells that left the active cells at the last rebuild.
   var leftSpans: [Int32] = []
+  /// Scratch for one span's wet runs from continuity: room for a row's
+  /// worst case, every other cell wet (`stride` entries).
+  let runScratch: UnsafeMutablePointer<Int32>
   /// Scratch for building spans: packed (first << 32 | end) intervals.
   var intervals: [Int64] = []
   /// Cells active whatever their depth: inflow cells and level-edge cells.
@@ -118,6 +121,7 @@ public final class FloodSolver {
     qyPrevious = doubles()
     eastRoughness = doubles()
     southRoughness = doubles()
+    runScratch = UnsafeMutablePointer<Int32>.allocate(capacity: stride)
     for row in 0..<grid.nrows {
       for col in 0..<grid.ncols {
         let cell = padded(col: col, row: row)
@@ -139,6 +143,7 @@ public final class FloodSolver {
     ] {
       buffer.deallocate()
     }
+    runScratch.deallocate()
   }
 
   /// The padded buffer index of cell (col, row).
