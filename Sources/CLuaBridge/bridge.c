@@ -298,12 +298,12 @@ int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults) {
   return status;
 }
 
-void clb_closethread(lua_State *L, lua_State *co) {
+int clb_closethread(lua_State *L, lua_State *co) {
 #if LUA_VERSION_RELEASE_NUM >= 50406
-  lua_closethread(co, L);
+  return lua_closethread(co, L);
 #else
   (void)L;
-  lua_resetthread(co);
+  return lua_resetthread(co);
 #endif
 }
 

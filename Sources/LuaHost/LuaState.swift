@@ -205,21 +205,3 @@ private let luaDispatch: clb_dispatch_fn = { thread, host, id in
     $0.invoke(id, on: thread)
   }
 }
-
-extension LuaState {
-  /// Pushes `library.name` from the full (unsandboxed) globals, for host
-  /// Lua code such as a prelude that needs `coroutine.yield`.
-  public func pushLibraryFunction(_ library: String, _ name: String) {
-    lua_rawgeti(raw, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
-    let stack = self.stack
-    stack.pushField(-1, library)
-    if stack.type(at: -1) == .table {
-      stack.pushField(-1, name)
-    } else {
-      stack.pushNil()
-    }
-    // stack: globals, library, function
-    clua_replace(raw, -3)
-    stack.pop(1)
-  }
-}

@@ -91,8 +91,6 @@ public final class LuaScenario {
   var resumeHandler = HandlerID(raw: 0)
   /// Process resumptions so far (paces progress reports).
   var resumptions = 0
-  /// The prelude's worker loop that every process coroutine runs.
-  var worker = LuaRef(raw: 0)
   /// The methods of process handles (the prelude's `Process`).
   var processHandle = LuaRef(raw: 0)
   /// Where frames go, when the caller asked for them (LuaScenario+Frames).
@@ -152,12 +150,10 @@ public final class LuaScenario {
     try lua.load(Prelude.text, chunkName: "=[drillsim]")
     pushHostTable()
     let stack = lua.stack
-    lua.pushLibraryFunction("coroutine", "yield")
-    try lua.call(arguments: 2, results: 4)
-    // stack: sim, globals, worker, Process
+    try lua.call(arguments: 1, results: 3)
+    // stack: sim, globals, Process
     processHandle = lua.ref()
     lua.setHandleMethods(processHandle)
-    worker = lua.ref()
     // stack: sim, globals
     lua.push(sandbox.readonly)
     stack.push(string: "sim")

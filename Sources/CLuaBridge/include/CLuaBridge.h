@@ -130,8 +130,11 @@ int clb_pcall(lua_State *L, int nargs, int nresults);
 int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults);
 
 /* Closes a finished or abandoned coroutine (lua_resetthread or
- * lua_closethread, depending on the Lua release). */
-void clb_closethread(lua_State *L, lua_State *co);
+ * lua_closethread, depending on the Lua release): its pending to-be-closed
+ * variables are closed and it is back at its base call. Returns LUA_OK, or
+ * the status of an error a __close raised (the coroutine is then in that
+ * error state, its message on its stack, and cannot run again). */
+int clb_closethread(lua_State *L, lua_State *co);
 
 /* Reads table[position] (raw) at stack index `table` as an integer into
  * `out`; returns 0, leaving `out` alone, when `table` is not a table or the
