@@ -72,6 +72,8 @@ lua_State *clb_newstate(void *host, size_t memory_cap) {
     free(s);
     return NULL;
   }
+  /* Before any thread exists: each new one copies it. */
+  *(clb_state **)lua_getextraspace(L) = s;
   lua_atpanic(L, on_panic);
   return L;
 }

@@ -109,8 +109,8 @@ typedef int (*clb_fast_dispatch_fn)(void *host, clb_fast_call *call);
 /* Installs the fast dispatcher. Idempotent; every state shares it. */
 void clb_set_fast_dispatch(clb_fast_dispatch_fn fn);
 
-/* Pushes a fast function for operation `op` (CLB_OP_*) that falls back to
- * Swift function `fn_id`. */
+/* Pushes the fast function for operation `op` (CLB_OP_*), which falls back
+ * to Swift function `fn_id`. */
 void clb_push_fast_function(lua_State *L, int fn_id, int op);
 
 /* The clock the fast sim.now reads (milliseconds; NULL: ask the host). The
