@@ -40,11 +40,13 @@ public final class LuaState {
   var functions: [Unmanaged<FunctionBox>] = []
   /// Owns the function boxes for the state's lifetime.
   var functionBoxes: [FunctionBox] = []
-  /// Answers the fast calls (`push(_:fast:)`).
+  /// Answers the fast calls (`push(_:fast:)`); set with `setFastHost`.
   ///
-  /// Without one they take the general path. Unretained: the host owns the
-  /// state, not the reverse.
-  public unowned(unsafe) var fastHost: (any LuaFastHost)?
+  /// Without one they take the general path. Unmanaged, so that a fast call
+  /// (several per simulated customer) borrows it without reference counting.
+  var fastHost: Unmanaged<FastHostBox>?
+  /// Owns `fastHost`'s box.
+  var fastHostBox: FastHostBox?
 
   public init(limits: LuaLimits) throws(LuaError) {
     clb_set_dispatch(luaDispatch)

@@ -122,9 +122,14 @@ public final class LuaScenario {
         randomInteger: { a, b in
           streams.draw(from: streams.index(of: "math.random")) { $0.integer(a, b) }
         }))
-    resumeHandler = simulator.register { [unowned(unsafe) self] _, pid in self.resume(pid) }
+    // Unmanaged: a resume (several per simulated customer) borrows the
+    // scenario, which owns the simulator, without reference counting.
+    let unretained = Unmanaged.passUnretained(self)
+    resumeHandler = simulator.register { _, pid in
+      unretained._withUnsafeGuaranteedRef { $0.resume(pid) }
+    }
     try installAPI()
-    lua.fastHost = self
+    lua.setFastHost(self)
     lua.setClock(simulator.clockPointer)
     try runSetup()
   }
@@ -133,7 +138,7 @@ public final class LuaScenario {
     // Closing the state may run a script's __gc: no fast call may reach
     // this scenario or its clock from there.
     lua.setClock(nil)
-    lua.fastHost = nil
+    lua.clearFastHost()
   }
 
   /// The name used when the scenario declares none: the file's base name.
