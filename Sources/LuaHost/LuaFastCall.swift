@@ -65,7 +65,7 @@ let luaFastDispatch: clb_fast_dispatch_fn = { host, call in
     let outcome = fast._withUnsafeGuaranteedRef {
       $0.call(
         LuaFastCall(
-        operation: operation, inProcess: call.pointee.in_process != 0,
+          operation: operation, inProcess: call.pointee.in_process != 0,
           handle: Int64(call.pointee.integer), number: call.pointee.number,
           stack: LuaCall(thread, name: "?")))
     }

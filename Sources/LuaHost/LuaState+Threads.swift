@@ -50,8 +50,10 @@ extension LuaState {
     return .failed(LuaResumeFailure(status: status))
   }
 
-  /// The error of a failed resume (message and the coroutine's traceback),
-  /// popped from the main stack. Call once, right after the resume.
+  /// The error of a failed resume, popped from the main stack.
+  ///
+  /// Its message and the coroutine's traceback; call once, right after the
+  /// resume.
   public func takeError(_ failure: LuaResumeFailure) -> LuaError {
     popError(status: failure.status, compiling: false)
   }

@@ -21,6 +21,7 @@ extension LuaScenario {
         unretained._withUnsafeGuaranteedRef { $0.grant(id, to: pid) }
       }
       self.resources.append(resource)
+      self.unretainedResources.append(Unmanaged.passUnretained(resource))
       call.push(integer: Int64(self.resources.count - 1))
       return 1
     }

@@ -71,6 +71,9 @@ public final class LuaScenario {
   /// checked at setup.
   var rasters: [String: Raster] = [:]
   var resources: [Resource] = []
+  /// `resources`, unretained, for the paths every request and release
+  /// takes: reading a class out of an array retains and releases it.
+  var unretainedResources: [Unmanaged<Resource>] = []
   var containers: [Container] = []
   var stores: [Store<LuaRef>] = []
   var handlers: [String: [LuaRef]] = [:]

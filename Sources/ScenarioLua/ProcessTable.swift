@@ -32,8 +32,31 @@ final class ProcessTable {
     var resumeArguments: Int32 = 0
     var joiners: [Int64] = []
     var cancelRequested = false
-    /// Resource ids of units this process acquired and still holds.
-    var held: [Int] = []
+    /// The units this process acquired and still holds, first of all.
+    ///
+    /// Resource ids in the order it acquired them: the first in `firstHeld`
+    /// (-1: none), the rest in `moreHeld`. Most processes hold one unit at
+    /// a time, and a plain field costs no array bookkeeping per request and
+    /// release.
+    var firstHeld = -1
+    var moreHeld: [Int] = []
+
+    /// The resource ids of the units held, in acquisition order.
+    var held: [Int] { firstHeld < 0 ? [] : [firstHeld] + moreHeld }
+
+    /// Books a unit of resource `id`.
+    mutating func hold(_ id: Int) {
+      if firstHeld < 0 { firstHeld = id } else { moreHeld.append(id) }
+    }
+
+    /// Unbooks the first unit of resource `id` booked, if there is one.
+    mutating func unhold(_ id: Int) {
+      if firstHeld == id {
+        firstHeld = moreHeld.isEmpty ? -1 : moreHeld.removeFirst()
+      } else if let k = moreHeld.firstIndex(of: id) {
+        moreHeld.remove(at: k)
+      }
+    }
   }
 
   /// `slotCount` initialized slots, room for `slotCapacity`.
@@ -90,14 +113,19 @@ final class ProcessTable {
     return index
   }
 
-  /// Frees a slot; returns its thread. Its joiners stay for the caller to
-  /// wake (`LuaScenario.wakeJoiners`): the slot is not reused before then.
+  /// Frees a slot and returns its thread.
+  ///
+  /// Its joiners stay for the caller to wake (`LuaScenario.wakeJoiners`):
+  /// the slot is not reused before then.
   func remove(at index: Int) -> LuaThread? {
     let thread = slots[index].thread
     slots[index].thread = nil
     slots[index].state = .free
-    // Keep the array's storage: slots are reused for the next process.
-    slots[index].held.removeAll(keepingCapacity: true)
+    slots[index].firstHeld = -1
+    if !slots[index].moreHeld.isEmpty {
+      // Keep the storage: slots are reused for the next process.
+      slots[index].moreHeld.removeAll(keepingCapacity: true)
+    }
     freeSlots.append(Int32(index))
     return thread
   }
