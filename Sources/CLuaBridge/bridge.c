@@ -72,6 +72,8 @@ lua_State *clb_newstate(void *host, size_t memory_cap) {
     free(s);
     return NULL;
   }
+  /* Before any thread exists: each new one copies it. */
+  *(clb_state **)lua_getextraspace(L) = s;
   lua_atpanic(L, on_panic);
   return L;
 }
@@ -298,12 +300,12 @@ int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults) {
   return status;
 }
 
-void clb_closethread(lua_State *L, lua_State *co) {
+int clb_closethread(lua_State *L, lua_State *co) {
 #if LUA_VERSION_RELEASE_NUM >= 50406
-  lua_closethread(co, L);
+  return lua_closethread(co, L);
 #else
   (void)L;
-  lua_resetthread(co);
+  return lua_resetthread(co);
 #endif
 }
 

@@ -1,6 +1,8 @@
 /* Private to CLuaBridge: the per-state record every part of the bridge
- * shares, kept as the allocator's userdata so that any lua_State of a run
- * reaches it without a registry lookup. */
+ * shares. It is the allocator's userdata, and its address is kept in the
+ * extra space of every lua_State of the run (Lua 5.4 copies the main
+ * thread's extra space into each new thread), where a fast call reads it
+ * without a call into the Lua API. */
 #ifndef CLB_STATE_H
 #define CLB_STATE_H
 
@@ -28,10 +30,10 @@ typedef struct clb_state {
   const int64_t *clock;
 } clb_state;
 
+_Static_assert(LUA_EXTRASPACE >= sizeof(void *), "the bridge keeps its state in the extra space");
+
 static inline clb_state *clb_state_of(lua_State *L) {
-  void *ud = NULL;
-  lua_getallocf(L, &ud);
-  return (clb_state *)ud;
+  return *(clb_state **)lua_getextraspace(L);
 }
 
 /* Calls Swift function `fn_id` with the arguments on L's stack and raises,

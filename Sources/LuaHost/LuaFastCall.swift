@@ -50,7 +50,7 @@ public enum LuaFastOutcome {
   case wait
 }
 
-/// The owner of a state's fast calls (see `LuaState.fastHost`).
+/// The owner of a state's fast calls (see `LuaState.setFastHost`).
 public protocol LuaFastHost: AnyObject {
   func fastCall(_ call: LuaFastCall) -> LuaFastOutcome
 }
@@ -62,11 +62,13 @@ let luaFastDispatch: clb_fast_dispatch_fn = { host, call in
   else { return CLB_FAST_GENERAL }
   return Unmanaged<LuaState>.fromOpaque(host)._withUnsafeGuaranteedRef { state in
     guard let fast = state.fastHost else { return CLB_FAST_GENERAL }
-    let outcome = fast.fastCall(
-      LuaFastCall(
-        operation: operation, inProcess: call.pointee.in_process != 0,
-        handle: Int64(call.pointee.integer), number: call.pointee.number,
-        stack: LuaCall(thread, name: "?")))
+    let outcome = fast._withUnsafeGuaranteedRef {
+      $0.call(
+        LuaFastCall(
+          operation: operation, inProcess: call.pointee.in_process != 0,
+          handle: Int64(call.pointee.integer), number: call.pointee.number,
+          stack: LuaCall(thread, name: "?")))
+    }
     switch outcome {
     case .general: return CLB_FAST_GENERAL
     case .done: return CLB_FAST_DONE

@@ -2,9 +2,9 @@ import CLuaBridge
 
 extension LuaState {
   /// Pushes the fast version of `function` (see `LuaFastCall`): it calls
-  /// `fastHost` for the common case and `function` for the rest.
+  /// the fast host (`setFastHost`) for the common case and `function` for
+  /// the rest.
   public func push(_ function: LuaFunctionID, fast operation: LuaFastCall.Operation) {
-    precondition(function.raw < 1 << 16, "fast calls pack the function id in 16 bits")
     clb_push_fast_function(raw, function.raw, operation.rawValue)
   }
 
@@ -16,4 +16,30 @@ extension LuaState {
   public func setClock(_ milliseconds: UnsafePointer<Int64>?) {
     clb_set_clock(raw, milliseconds)
   }
+}
+
+extension LuaState {
+  /// Makes `host` answer the fast calls.
+  ///
+  /// Unretained: the host owns the state, not the reverse, and must call
+  /// `clearFastHost()` before it goes away.
+  public func setFastHost<Host: LuaFastHost>(_ host: Host) {
+    let unretained = Unmanaged.passUnretained(host)
+    let box = FastHostBox { call in unretained._withUnsafeGuaranteedRef { $0.fastCall(call) } }
+    fastHostBox = box
+    fastHost = Unmanaged.passUnretained(box)
+  }
+
+  /// Sends the fast calls down the general path again.
+  public func clearFastHost() {
+    fastHost = nil
+    fastHostBox = nil
+  }
+}
+
+/// The fast host's entry point, behind a constant field: a fast call borrows
+/// the box and calls through it without copying (and retaining) anything.
+final class FastHostBox {
+  let call: (LuaFastCall) -> LuaFastOutcome
+  init(call: @escaping (LuaFastCall) -> LuaFastOutcome) { self.call = call }
 }

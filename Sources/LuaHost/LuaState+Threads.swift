@@ -12,12 +12,23 @@ public struct LuaThread {
 }
 
 /// What a resumed coroutine did.
+///
+/// Plain data, so the resume path (several times per simulated customer)
+/// builds and destroys no error on the way: a failure's message stays on
+/// the main stack until `takeError(_:)` reads it.
 public enum LuaResumeOutcome {
   /// It yielded this many values, now on its stack.
   case yielded(Int32)
-  /// It returned; its results were discarded.
+  /// Its body returned; its results were discarded and its stack is empty,
+  /// so it can run the next body pushed onto it.
   case finished
-  case failed(LuaError)
+  /// It raised an error; `takeError(_:)` has it.
+  case failed(LuaResumeFailure)
+}
+
+/// The Lua status of a failed resume, for `LuaState.takeError(_:)`.
+public struct LuaResumeFailure {
+  let status: Int32
 }
 
 extension LuaState {
@@ -26,32 +37,57 @@ extension LuaState {
     lua_xmove(raw, thread.pointer, count)
   }
 
-  /// Resumes `thread` with the `arguments` values on its stack.
+  /// Resumes `thread` with the `arguments` values on its stack (above its
+  /// body, the first time).
   public func resume(_ thread: LuaThread, arguments: Int32) -> LuaResumeOutcome {
     var results: Int32 = 0
     let status = clb_resume(raw, thread.pointer, arguments, &results)
-    switch status {
-    case LUA_YIELD: return .yielded(results)
-    case LUA_OK:
+    if status == LUA_YIELD { return .yielded(results) }
+    if status == LUA_OK {
       lua_settop(thread.pointer, 0)
       return .finished
-    default:
-      return .failed(popError(status: status, compiling: false))
     }
+    return .failed(LuaResumeFailure(status: status))
+  }
+
+  /// The error of a failed resume, popped from the main stack.
+  ///
+  /// Its message and the coroutine's traceback; call once, right after the
+  /// resume.
+  public func takeError(_ failure: LuaResumeFailure) -> LuaError {
+    popError(status: failure.status, compiling: false)
   }
 
   /// Closes a thread and drops its anchor.
   public func close(_ thread: LuaThread) {
-    clb_closethread(raw, thread.pointer)
+    _ = clb_closethread(raw, thread.pointer)
     release(thread.ref)
+  }
+
+  /// Readies a suspended (or never started) coroutine for another body: its
+  /// pending to-be-closed variables are closed and its stack emptied, as
+  /// `close` does, but it stays anchored.
+  ///
+  /// Returns false, having closed it for good, when a `__close` raised:
+  /// Lua 5.4 then leaves the coroutine in its error state, and such a
+  /// coroutine cannot run again.
+  public func reset(_ thread: LuaThread) -> Bool {
+    guard clb_closethread(raw, thread.pointer) == LUA_OK else {
+      release(thread.ref)
+      return false
+    }
+    lua_settop(thread.pointer, 0)
+    return true
   }
 }
 
 extension LuaState {
   /// A new, empty coroutine, anchored in the registry.
   ///
-  /// Push its function
-  /// and arguments before the first resume.
+  /// Push its body and arguments before the first resume. Once the body
+  /// returned (`.finished`), the same coroutine runs the next body pushed
+  /// onto it: Lua 5.4 leaves a coroutine whose body returned at its base
+  /// call with an empty stack, as `lua_newthread` makes one.
   public func newThread(on stack: LuaCall) -> LuaThread {
     guard let thread = lua_newthread(stack.pointer) else { preconditionFailure("lua_newthread") }
     let ref = LuaRef(raw: luaL_ref(stack.pointer, clua_registryindex()))

@@ -40,11 +40,13 @@ public final class LuaState {
   var functions: [Unmanaged<FunctionBox>] = []
   /// Owns the function boxes for the state's lifetime.
   var functionBoxes: [FunctionBox] = []
-  /// Answers the fast calls (`push(_:fast:)`).
+  /// Answers the fast calls (`push(_:fast:)`); set with `setFastHost`.
   ///
-  /// Without one they take the general path. Unretained: the host owns the
-  /// state, not the reverse.
-  public unowned(unsafe) var fastHost: (any LuaFastHost)?
+  /// Without one they take the general path. Unmanaged, so that a fast call
+  /// (several per simulated customer) borrows it without reference counting.
+  var fastHost: Unmanaged<FastHostBox>?
+  /// Owns `fastHost`'s box.
+  var fastHostBox: FastHostBox?
 
   public init(limits: LuaLimits) throws(LuaError) {
     clb_set_dispatch(luaDispatch)
@@ -203,23 +205,5 @@ private let luaDispatch: clb_dispatch_fn = { thread, host, id in
   // call needs no reference count traffic.
   return Unmanaged<LuaState>.fromOpaque(host)._withUnsafeGuaranteedRef {
     $0.invoke(id, on: thread)
-  }
-}
-
-extension LuaState {
-  /// Pushes `library.name` from the full (unsandboxed) globals, for host
-  /// Lua code such as a prelude that needs `coroutine.yield`.
-  public func pushLibraryFunction(_ library: String, _ name: String) {
-    lua_rawgeti(raw, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
-    let stack = self.stack
-    stack.pushField(-1, library)
-    if stack.type(at: -1) == .table {
-      stack.pushField(-1, name)
-    } else {
-      stack.pushNil()
-    }
-    // stack: globals, library, function
-    clua_replace(raw, -3)
-    stack.pop(1)
   }
 }

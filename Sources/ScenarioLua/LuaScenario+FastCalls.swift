@@ -29,7 +29,9 @@ extension LuaScenario: LuaFastHost {
       return fastRequest(call)
     case .release:
       let id = Int(call.handle)
-      guard id >= 0, id < resources.count, resources[id].inUse > 0 else { return .general }
+      guard id >= 0, id < unretainedResources.count,
+        unretainedResources[id]._withUnsafeGuaranteedRef({ $0.inUse > 0 })
+      else { return .general }
       release(id)
       return .done
     case .exponential:
@@ -48,40 +50,40 @@ extension LuaScenario: LuaFastHost {
   /// process queued under its id.
   func fastRequest(_ call: LuaFastCall) -> LuaFastOutcome {
     let id = Int(call.handle)
-    guard id >= 0, id < resources.count else { return .general }
-    let resource = resources[id]
+    guard id >= 0, id < unretainedResources.count else { return .general }
     let now = simulator.now
     let pid = processes.current
     if acquire(id, at: now) { return .done }
     guard call.inProcess, let i = processes.index(of: pid) else { return .general }
     processes.slots[i].state = .waiting
-    resource.enqueue(priority: 0, at: now, token: pid)
+    unretainedResources[id]._withUnsafeGuaranteedRef {
+      $0.enqueue(priority: 0, at: now, token: pid)
+    }
     return .wait
   }
 
   /// Takes a free unit of resource `id` for the running process, booked
   /// among the units it holds; false when none is free.
   func acquire(_ id: Int, at now: SimTime) -> Bool {
-    guard resources[id].tryAcquire(at: now) else { return false }
-    if let i = processes.index(of: processes.current) { processes.slots[i].held.append(id) }
+    guard unretainedResources[id]._withUnsafeGuaranteedRef({ $0.tryAcquire(at: now) }) else {
+      return false
+    }
+    if let i = processes.index(of: processes.current) { processes.slots[i].hold(id) }
     return true
   }
 
   /// Gives back a unit of resource `id`, unbooked from the running process.
   func release(_ id: Int) {
-    if let i = processes.index(of: processes.current),
-      let k = processes.slots[i].held.firstIndex(of: id)
-    {
-      processes.slots[i].held.remove(at: k)
-    }
-    resources[id].release(at: simulator.now)
+    if let i = processes.index(of: processes.current) { processes.slots[i].unhold(id) }
+    let now = simulator.now
+    unretainedResources[id]._withUnsafeGuaranteedRef { $0.release(at: now) }
   }
 
   /// Hands a unit of resource `id` to waiting process `pid`; false if it is
   /// gone (the unit then goes to the next waiter).
   func grant(_ id: Int, to pid: Int64) -> Bool {
     guard wake(pid), let i = processes.index(of: pid) else { return false }
-    processes.slots[i].held.append(id)
+    processes.slots[i].hold(id)
     return true
   }
 }

@@ -8,15 +8,11 @@ extension LuaScenario {
   func spawn(from stack: LuaCall, function: Int32, arguments: Int32, after delay: SimTime)
     -> Int64
   {
-    let thread: LuaThread
-    if let idle = processes.idleThreads.popLast() {
-      thread = idle  // parked in the worker loop: (fn, ...) resume it
-    } else {
-      thread = lua.newThread(on: stack)
-      lua.push(worker, onto: thread.stack)
-    }
+    // A coroutine whose last body returned (or was reset) is empty and at
+    // its base call, as a new one is: it takes this body as its own.
+    let thread = processes.idleThreads.popLast() ?? lua.newThread(on: stack)
     lua.copy(from: stack, at: function, count: arguments + 1, to: thread)
-    let pid = processes.add(thread, arguments: arguments + 1)
+    let pid = processes.add(thread, arguments: arguments)
     simulator.schedule(resumeHandler, at: simulator.now + delay, payload: pid)
     return pid
   }
@@ -59,20 +55,19 @@ extension LuaScenario {
     let outcome = lua.resume(thread, arguments: arguments)
     processes.current = 0
     switch outcome {
-    case .finished:
-      finish(i)
-    case .failed(let error):
-      fail(error)
     case .yielded(let count):
       thread.stack.pop(count)
       if processes.slots[i].cancelRequested {
         cancel(at: i)
       } else if processes.slots[i].state == .running {
-        // A host function that waits marks its process before it yields;
-        // only the prelude's worker loop yields a running process: its
-        // body returned and the coroutine waits for the next one.
-        retire(i)
+        // Every host function that waits marks its process before it
+        // yields, and scripts cannot reach coroutine.yield.
+        fail(LuaError(kind: .host, message: "a process yielded without waiting for anything"))
       }
+    case .finished:
+      finish(i)
+    case .failed(let failure):
+      fail(lua.takeError(failure))
     }
   }
 
@@ -97,24 +92,28 @@ extension LuaScenario {
     return (i, pid)
   }
 
-  /// Ends process `i`: closes its coroutine and wakes those joining it.
+  /// Ends process `i` whose body returned: its coroutine, empty and at its
+  /// base call, is parked for the next process; those joining it wake.
   func finish(_ i: Int) {
-    let (thread, joiners) = processes.remove(at: i)
-    if let thread { lua.close(thread) }
-    for joiner in joiners { wake(joiner) }
+    if let thread = processes.remove(at: i) { park(thread) }
+    wakeJoiners(of: i)
   }
 
-  /// Ends process `i` whose body returned: its coroutine waits in the
-  /// worker loop, so it is parked for the next process.
-  func retire(_ i: Int) {
-    let (thread, joiners) = processes.remove(at: i)
-    if let thread {
-      if processes.idleThreads.count < ProcessTable.maxIdleThreads {
-        processes.idleThreads.append(thread)
-      } else {
-        lua.close(thread)
-      }
+  /// Keeps an idle coroutine for the next process (creating and collecting
+  /// one per process costs more than a short process itself).
+  func park(_ thread: LuaThread) {
+    if processes.idleThreads.count < ProcessTable.maxIdleThreads {
+      processes.idleThreads.append(thread)
+    } else {
+      lua.close(thread)
     }
+  }
+
+  /// Wakes the processes joining the one that was in slot `i`.
+  func wakeJoiners(of i: Int) {
+    guard !processes.slots[i].joiners.isEmpty else { return }
+    let joiners = processes.slots[i].joiners
+    processes.slots[i].joiners.removeAll(keepingCapacity: true)
     for joiner in joiners { wake(joiner) }
   }
 
@@ -125,7 +124,10 @@ extension LuaScenario {
     for id in processes.slots[i].held where resources[id].inUse > 0 {
       resources[id].release(at: simulator.now)
     }
-    finish(i)
+    // Its coroutine is suspended (or not started): closing its pending
+    // to-be-closed variables readies it for another process.
+    if let thread = processes.remove(at: i), lua.reset(thread) { park(thread) }
+    wakeJoiners(of: i)
   }
 
   /// Ends the run with a script error at the current sim time.

@@ -14,9 +14,14 @@ extension LuaScenario {
       }
       let resource = Resource(name: name, capacity: units, at: self.simulator.now)
       let id = self.resources.count
-      // Waiters are process ids: queueing one allocates nothing.
-      resource.grantToken = { [unowned(unsafe) self] pid in self.grant(id, to: pid) }
+      // Waiters are process ids: queueing one allocates nothing, and a
+      // grant borrows the scenario without reference counting.
+      let unretained = Unmanaged.passUnretained(self)
+      resource.grantToken = { pid in
+        unretained._withUnsafeGuaranteedRef { $0.grant(id, to: pid) }
+      }
       self.resources.append(resource)
+      self.unretainedResources.append(Unmanaged.passUnretained(resource))
       call.push(integer: Int64(self.resources.count - 1))
       return 1
     }

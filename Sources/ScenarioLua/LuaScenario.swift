@@ -71,6 +71,9 @@ public final class LuaScenario {
   /// checked at setup.
   var rasters: [String: Raster] = [:]
   var resources: [Resource] = []
+  /// `resources`, unretained, for the paths every request and release
+  /// takes: reading a class out of an array retains and releases it.
+  var unretainedResources: [Unmanaged<Resource>] = []
   var containers: [Container] = []
   var stores: [Store<LuaRef>] = []
   var handlers: [String: [LuaRef]] = [:]
@@ -91,8 +94,6 @@ public final class LuaScenario {
   var resumeHandler = HandlerID(raw: 0)
   /// Process resumptions so far (paces progress reports).
   var resumptions = 0
-  /// The prelude's worker loop that every process coroutine runs.
-  var worker = LuaRef(raw: 0)
   /// The methods of process handles (the prelude's `Process`).
   var processHandle = LuaRef(raw: 0)
   /// Where frames go, when the caller asked for them (LuaScenario+Frames).
@@ -124,9 +125,14 @@ public final class LuaScenario {
         randomInteger: { a, b in
           streams.draw(from: streams.index(of: "math.random")) { $0.integer(a, b) }
         }))
-    resumeHandler = simulator.register { [unowned(unsafe) self] _, pid in self.resume(pid) }
+    // Unmanaged: a resume (several per simulated customer) borrows the
+    // scenario, which owns the simulator, without reference counting.
+    let unretained = Unmanaged.passUnretained(self)
+    resumeHandler = simulator.register { _, pid in
+      unretained._withUnsafeGuaranteedRef { $0.resume(pid) }
+    }
     try installAPI()
-    lua.fastHost = self
+    lua.setFastHost(self)
     lua.setClock(simulator.clockPointer)
     try runSetup()
   }
@@ -135,7 +141,7 @@ public final class LuaScenario {
     // Closing the state may run a script's __gc: no fast call may reach
     // this scenario or its clock from there.
     lua.setClock(nil)
-    lua.fastHost = nil
+    lua.clearFastHost()
   }
 
   /// The name used when the scenario declares none: the file's base name.
@@ -152,12 +158,10 @@ public final class LuaScenario {
     try lua.load(Prelude.text, chunkName: "=[drillsim]")
     pushHostTable()
     let stack = lua.stack
-    lua.pushLibraryFunction("coroutine", "yield")
-    try lua.call(arguments: 2, results: 4)
-    // stack: sim, globals, worker, Process
+    try lua.call(arguments: 1, results: 3)
+    // stack: sim, globals, Process
     processHandle = lua.ref()
     lua.setHandleMethods(processHandle)
-    worker = lua.ref()
     // stack: sim, globals
     lua.push(sandbox.readonly)
     stack.push(string: "sim")

@@ -7,19 +7,10 @@
 /// themselves, with no Lua function in between.
 enum Prelude {
   static let text = #"""
-    local H, yield = ...
+    local H = ...
     local type, setmetatable, tostring, select, error = type, setmetatable, tostring, select, error
     local huge = math.huge
     local tconcat = table.concat
-
-    -- Every process coroutine runs this loop: the process body, then a yield
-    -- that tells the host it ended (the only yield of a running process) and
-    -- waits for the next body (a proper tail call, so the stack does not
-    -- grow). Coroutines are reused, not recreated.
-    local function worker(fn, ...)
-      fn(...)
-      return worker(yield())
-    end
 
     local raise = H.raise
 
@@ -216,6 +207,6 @@ enum Prelude {
       hours = unit(3600, "hours"), days = unit(86400, "days"),
     }
 
-    return sim, globals, worker, Process
+    return sim, globals, Process
     """#
 }

@@ -109,8 +109,8 @@ typedef int (*clb_fast_dispatch_fn)(void *host, clb_fast_call *call);
 /* Installs the fast dispatcher. Idempotent; every state shares it. */
 void clb_set_fast_dispatch(clb_fast_dispatch_fn fn);
 
-/* Pushes a fast function for operation `op` (CLB_OP_*) that falls back to
- * Swift function `fn_id`. */
+/* Pushes the fast function for operation `op` (CLB_OP_*), which falls back
+ * to Swift function `fn_id`. */
 void clb_push_fast_function(lua_State *L, int fn_id, int op);
 
 /* The clock the fast sim.now reads (milliseconds; NULL: ask the host). The
@@ -130,8 +130,11 @@ int clb_pcall(lua_State *L, int nargs, int nresults);
 int clb_resume(lua_State *L, lua_State *co, int nargs, int *nresults);
 
 /* Closes a finished or abandoned coroutine (lua_resetthread or
- * lua_closethread, depending on the Lua release). */
-void clb_closethread(lua_State *L, lua_State *co);
+ * lua_closethread, depending on the Lua release): its pending to-be-closed
+ * variables are closed and it is back at its base call. Returns LUA_OK, or
+ * the status of an error a __close raised (the coroutine is then in that
+ * error state, its message on its stack, and cannot run again). */
+int clb_closethread(lua_State *L, lua_State *co);
 
 /* Reads table[position] (raw) at stack index `table` as an integer into
  * `out`; returns 0, leaving `out` alone, when `table` is not a table or the
