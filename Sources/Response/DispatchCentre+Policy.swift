@@ -8,6 +8,14 @@ extension DispatchCentre {
   ///
   /// Teams that are capable and available but cut off are counted once
   /// per team and incident in `blockedRoutes` when `countBlocked` is set.
+  ///
+  /// Whether a team can get there at all is asked first, of the set of
+  /// nodes it can reach (one search per team position until the network
+  /// changes, shared by the whole backlog); only teams that can are timed.
+  /// A travel time to a scene a team cannot reach costs a search of all it
+  /// can reach, so asking that for every queued incident made each freed
+  /// team cost a backlog's worth of searches. The choice is the same: a
+  /// team outside the set is one whose travel time is nil.
   public func nearestCapableTeam(for incident: Int, countBlocked: Bool = false) -> (
     team: Int, seconds: Double
   )? {
@@ -15,9 +23,16 @@ extension DispatchCentre {
     let scene = incidents[incident].incident
     let now = simulator.now
     var best: (team: Int, seconds: Double)?
-    for (index, team) in teams.enumerated()
-    where team.isAvailable && team.spec.canServe(scene.requiredSkills) {
-      guard
+    // The teams as they are now (observers of blocked routes may change
+    // them); the available ones picked out in place, not copied one by one.
+    let roster = teams
+    let available = roster.withUnsafeBufferPointer { buffer in
+      buffer.indices.filter { buffer[$0].isAvailable }
+    }
+    for index in available where canServe(team: index, incident: incident) {
+      let team = roster[index]
+      let reach = routing.reachable(from: team.node, by: team.spec.conveyance, at: now)
+      guard reach?.contains(scene.node) ?? true,
         let seconds = routing.travelTime(
           from: team.node, to: scene.node, by: team.spec.conveyance, at: now)
       else {
@@ -35,10 +50,23 @@ extension DispatchCentre {
 
   /// Gives queued incidents, most urgent first, to the nearest capable
   /// available team until no more pairs can be made.
+  ///
+  /// An incident that found no team is not asked again until a team
+  /// became available or moved (`teamsEpoch`) or the network changed: until
+  /// then the answer is the same no, and its blocked teams are counted
+  /// already. Without this a burst of reports (every village's assistance
+  /// call at the order) went over the whole backlog and every team once
+  /// per report.
   public func assignQueued() {
     for incident in queue {
       guard teams.contains(where: \.isAvailable) else { return }
-      guard let choice = nearestCapableTeam(for: incident, countBlocked: true) else { continue }
+      let epoch = teamsEpoch
+      let version = routing.networkVersion()
+      if let version, unservedAt[incident] == (epoch, version) { continue }
+      guard let choice = nearestCapableTeam(for: incident, countBlocked: true) else {
+        if let version { unservedAt[incident] = (epoch, version) }
+        continue
+      }
       do {
         try dispatch(team: choice.team, to: incident)
       } catch {

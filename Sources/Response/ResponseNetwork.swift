@@ -8,8 +8,12 @@ import Township
 /// afloat at `boatSpeed`, in either direction; walkers use every open link
 /// both ways at `walkSpeed`. A blocked link (debris, fire, collapse) stops
 /// everyone. Travel times come from one reverse Dijkstra per target and
-/// conveyance, cached until a link changes state, so asking every team for
-/// its time to one incident costs one search.
+/// conveyance, kept until a link changes state and run only as far as the
+/// teams asked about (`ReverseSearch`), so asking every team for its time
+/// to one incident costs at most one search. Whether a team can get
+/// anywhere at all comes from one forward search per team position and
+/// conveyance (`reachable(from:by:at:)`, ResponseNetwork+Reach), kept
+/// likewise.
 public final class ResponseNetwork: ResponseRouting {
   /// The state of one link.
   public enum LinkState: Sendable, Equatable {
@@ -25,17 +29,15 @@ public final class ResponseNetwork: ResponseRouting {
   public let walkSpeed: Double
   private var states: [LinkState]
   /// Links touching each node, in link order.
-  private let incident: [[Int]]
-  private var version = 0
-  private var cache: [Conveyance: CachedSearch] = [:]
-
-  private struct CachedSearch {
-    let target: Int
-    let version: Int
-    let seconds: [Double]
-    /// Per node: the link its fastest route to the target starts with.
-    let next: [Int]
-  }
+  let incident: [[Int]]
+  /// Counts link state changes: searches of an older version are stale.
+  private(set) var version = 0
+  /// The latest search to a target, per conveyance.
+  private var searches: [Conveyance: ReverseSearch] = [:]
+  /// Forward reach by source node and conveyance (see +Reach), all of
+  /// `reachVersion`; looked up, never iterated.
+  var reach: [Int: ReachableNodes] = [:]
+  var reachVersion = 0
 
   /// Builds the network of a map with every link open.
   public init(township: Township, boatSpeed: Double = 2.5, walkSpeed: Double = 1.34) {
@@ -65,14 +67,18 @@ public final class ResponseNetwork: ResponseRouting {
   /// The state of a link by index.
   public func state(ofLink index: Int) -> LinkState { states[index] }
 
+  /// Counts link state changes (see `ResponseRouting.networkVersion()`).
+  public func networkVersion() -> Int? { version }
+
   public func travelTime(
     from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime
   ) -> Double? {
     guard township.nodes.indices.contains(source), township.nodes.indices.contains(target) else {
       return nil
     }
-    let seconds = searched(to: target, by: conveyance).seconds
-    return seconds[source].isFinite ? seconds[source] : nil
+    let search = searched(to: target, by: conveyance)
+    search.settle(source)
+    return search.seconds[source].isFinite ? search.seconds[source] : nil
   }
 
   public func route(from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime)
@@ -82,6 +88,7 @@ public final class ResponseNetwork: ResponseRouting {
       return nil
     }
     let search = searched(to: target, by: conveyance)
+    search.settle(source)
     guard search.seconds[source].isFinite else { return nil }
     var legs: [RouteLeg] = []
     var node = source
@@ -104,15 +111,14 @@ public final class ResponseNetwork: ResponseRouting {
       && seconds(link: index, from: tail, by: conveyance) != nil
   }
 
-  /// The cached search to `target` by `conveyance`, run again when a link
-  /// changed state since.
-  private func searched(to target: Int, by conveyance: Conveyance) -> CachedSearch {
-    if let cached = cache[conveyance], cached.target == target, cached.version == version {
-      return cached
+  /// The search to `target` by `conveyance`, started afresh when the
+  /// target changed or a link changed state since.
+  private func searched(to target: Int, by conveyance: Conveyance) -> ReverseSearch {
+    if let kept = searches[conveyance], kept.target == target, kept.version == version {
+      return kept
     }
-    let (seconds, next) = search(to: target, by: conveyance)
-    let fresh = CachedSearch(target: target, version: version, seconds: seconds, next: next)
-    cache[conveyance] = fresh
+    let fresh = ReverseSearch(to: target, by: conveyance, on: self)
+    searches[conveyance] = fresh
     return fresh
   }
 
@@ -130,36 +136,6 @@ public final class ResponseNetwork: ResponseRouting {
       return link.freeTravelTime
     case (.open, .foot): return link.length / walkSpeed
     }
-  }
-
-  /// Seconds from every node to `target` (infinity where unreachable),
-  /// and the link each node's route starts with (-1 for none).
-  private func search(to target: Int, by conveyance: Conveyance) -> ([Double], [Int]) {
-    var cost = [Double](repeating: .infinity, count: township.nodes.count)
-    var next = [Int](repeating: -1, count: township.nodes.count)
-    var done = [Bool](repeating: false, count: township.nodes.count)
-    var heap = NodeHeap()
-    cost[target] = 0
-    heap.push(0, target)
-    while let (key, node) = heap.pop() {
-      if done[node] || key > cost[node] { continue }
-      done[node] = true
-      for index in incident[node] {
-        let link = township.links[index]
-        let other = link.from == node ? link.to : link.from
-        // The arc runs other -> node: a reverse search.
-        guard !done[other], let step = seconds(link: index, from: other, by: conveyance) else {
-          continue
-        }
-        let candidate = cost[node] + step
-        if candidate < cost[other] {
-          cost[other] = candidate
-          next[other] = index
-          heap.push(candidate, other)
-        }
-      }
-    }
-    return (cost, next)
   }
 }
 
