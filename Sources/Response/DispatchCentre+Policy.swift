@@ -26,15 +26,11 @@ extension DispatchCentre {
     // The teams as they are now (observers of blocked routes may change
     // them); the available ones picked out in place, not copied one by one.
     let roster = teams
-    let available = roster.withUnsafeBufferPointer { buffer in
-      buffer.indices.filter { buffer[$0].isAvailable }
-    }
-    for index in available where canServe(team: index, incident: incident) {
-      let team = roster[index]
-      let reach = routing.reachable(from: team.node, by: team.spec.conveyance, at: now)
-      guard reach?.contains(scene.node) ?? true,
-        let seconds = routing.travelTime(
-          from: team.node, to: scene.node, by: team.spec.conveyance, at: now)
+    let available = availableTeams(roster)
+    for (index, node, conveyance, atStation) in available
+    where canServe(team: index, incident: incident) {
+      guard reaches(from: node, to: scene.node, by: conveyance, at: now),
+        let seconds = routing.travelTime(from: node, to: scene.node, by: conveyance, at: now)
       else {
         if countBlocked, blockedPairs.insert(Int64(index) << 32 | Int64(incident)).inserted {
           blockedRoutes += 1
@@ -42,7 +38,7 @@ extension DispatchCentre {
         }
         continue
       }
-      let total = seconds + (team.atStation ? callOutDelay(of: team.spec, at: now) : 0)
+      let total = seconds + (atStation ? callOutDelay(of: roster[index].spec, at: now) : 0)
       if best == nil || total < best?.seconds ?? .infinity { best = (index, total) }
     }
     return best
@@ -62,7 +58,13 @@ extension DispatchCentre {
       guard teams.contains(where: \.isAvailable) else { return }
       let epoch = teamsEpoch
       let version = routing.networkVersion()
-      if let version, unservedAt[incident] == (epoch, version) { continue }
+      if let version, unservedAt[incident].version == version,
+        unservedAt[incident].epoch == epoch
+          || !changedTeamReaches(incident, since: unservedAt[incident].epoch)
+      {
+        unservedAt[incident] = (epoch, version)
+        continue
+      }
       guard let choice = nearestCapableTeam(for: incident, countBlocked: true) else {
         if let version { unservedAt[incident] = (epoch, version) }
         continue
@@ -73,5 +75,50 @@ extension DispatchCentre {
         continue  // unreachable: the route was just found
       }
     }
+  }
+}
+
+/// What the policy reads of the teams, without copying their records.
+extension DispatchCentre {
+  /// The available teams of `roster`, in order: index, node, conveyance and
+  /// whether at the station.
+  func availableTeams(_ roster: [Team]) -> [(Int, Int, Conveyance, Bool)] {
+    roster.withUnsafeBufferPointer { buffer in
+      buffer.indices.compactMap { index in
+        let team = buffer.baseAddress.map { $0 + index }
+        guard let team, team.pointee.isAvailable else { return nil }
+        return (index, team.pointee.node, team.pointee.spec.conveyance, team.pointee.atStation)
+      }
+    }
+  }
+
+  /// Whether a team at `node` can get to `scene` at all: the routing's
+  /// reach when it knows it, else a travel time.
+  func reaches(from node: Int, to scene: Int, by conveyance: Conveyance, at now: SimTime) -> Bool {
+    guard let reach = routing.reachable(from: node, by: conveyance, at: now) else {
+      return routing.travelTime(from: node, to: scene, by: conveyance, at: now) != nil
+    }
+    return reach.contains(scene)
+  }
+
+  /// Whether a team that changed since incident `incident` found none can
+  /// serve it now.
+  ///
+  /// Only teams changed after `epoch` are asked: the others are as they
+  /// were, so they still cannot. Those capable and available that cannot
+  /// reach it are counted blocked here, in team order, as
+  /// `nearestCapableTeam` would count them.
+  func changedTeamReaches(_ incident: Int, since epoch: Int) -> Bool {
+    let scene = incidents[incident].incident.node
+    let now = simulator.now
+    for (index, node, conveyance, _) in availableTeams(teams)
+    where teamChangedAt[index] > epoch && canServe(team: index, incident: incident) {
+      if reaches(from: node, to: scene, by: conveyance, at: now) { return true }
+      if blockedPairs.insert(Int64(index) << 32 | Int64(incident)).inserted {
+        blockedRoutes += 1
+        observer?(.routeBlocked(team: index, incident: incident))
+      }
+    }
+    return false
   }
 }

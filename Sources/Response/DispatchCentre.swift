@@ -52,6 +52,8 @@ public final class DispatchCentre {
   /// what can give a queued incident that found no team one (see
   /// DispatchCentre+Policy).
   var teamsEpoch = 0
+  /// Per team: the epoch of its last such change.
+  var teamChangedAt: [Int] = []
   /// Per incident: the teams epoch and network version at which it last
   /// found no capable team that could reach it ((-1, -1): never).
   var unservedAt: [(epoch: Int, version: Int)] = []
@@ -92,7 +94,7 @@ public final class DispatchCentre {
       spec: spec, state: .available, node: spec.station, incident: nil,
       since: teams[index].since, atStation: true)
     skillsChanged(team: index)
-    teamsEpoch += 1
+    teamChanged(index)
     if policy == .nearestCapable { assignQueued() }
     return index
   }
@@ -216,12 +218,13 @@ public final class DispatchCentre {
       throw ResponseError("team \(spec.id)", "needs size > 0 and call-out delays >= 0")
     }
     let index = teams.count
-    teamsEpoch += 1
+    teamChangedAt.append(0)
     teams.append(
       Team(
         spec: spec, state: state, node: spec.station, incident: nil, since: simulator.now,
         atStation: true))
     teamIndexByID[spec.id] = index
+    teamChanged(index)
     return index
   }
 
@@ -274,7 +277,7 @@ public final class DispatchCentre {
 
   /// A team is free: offer it work, else send it home.
   func teamFreed(_ team: Int) {
-    teamsEpoch += 1
+    teamChanged(team)
     observer?(.teamAvailable(team: team))
     if policy == .nearestCapable { assignQueued() }
     guard teams[team].state == .available, !teams[team].atStation else { return }
@@ -290,7 +293,7 @@ public final class DispatchCentre {
       self.teams[team].node = spec.station
       self.teams[team].atStation = true
       self.teams[team].timer = nil
-      self.teamsEpoch += 1
+      self.teamChanged(team)
       self.observer?(.returned(team: team))
     }
   }

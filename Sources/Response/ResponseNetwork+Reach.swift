@@ -29,7 +29,7 @@ extension ResponseNetwork {
     var found = ReachableNodes(count: nodeCount)
     found.insert(source)
     var stack = [source]
-    let links = township.links
+    let links = costs
     while let node = stack.popLast() {
       for index in incident[node] {
         let link = links[index]

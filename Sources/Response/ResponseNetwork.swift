@@ -38,6 +38,19 @@ public final class ResponseNetwork: ResponseRouting {
   /// `reachVersion`; looked up, never iterated.
   var reach: [Int: ReachableNodes] = [:]
   var reachVersion = 0
+  /// Per link, what a search reads: the map's records carry ids and
+  /// shapes that every copy would retain, once per arc crossed.
+  let costs: [LinkCost]
+
+  /// The fields of a link a search reads.
+  struct LinkCost {
+    let from: Int
+    let to: Int
+    let length: Double
+    let freeTravelTime: Double
+    let isRoad: Bool
+    let oneway: Bool
+  }
 
   /// Builds the network of a map with every link open.
   public init(township: Township, boatSpeed: Double = 2.5, walkSpeed: Double = 1.34) {
@@ -51,6 +64,11 @@ public final class ResponseNetwork: ResponseRouting {
       if link.to != link.from { touching[link.to].append(index) }
     }
     incident = touching
+    costs = township.links.map { link in
+      LinkCost(
+        from: link.from, to: link.to, length: link.length, freeTravelTime: link.freeTravelTime,
+        isRoad: link.mode == .road, oneway: link.oneway)
+    }
   }
 
   /// Sets a link's state; throws for an unknown link id.
@@ -98,7 +116,7 @@ public final class ResponseNetwork: ResponseRouting {
       guard index >= 0, let step = seconds(link: index, from: node, by: conveyance) else {
         return nil
       }
-      let link = township.links[index]
+      let link = costs[index]
       node = link.from == node ? link.to : link.from
       elapsed += step
       legs.append(RouteLeg(link: index, node: node, seconds: elapsed))
@@ -124,7 +142,7 @@ public final class ResponseNetwork: ResponseRouting {
 
   /// Seconds to cross link `index` from node `tail`, or nil if not allowed.
   func seconds(link index: Int, from tail: Int, by conveyance: Conveyance) -> Double? {
-    let link = township.links[index]
+    let link = costs[index]
     let forward = tail == link.from
     let roadDirectionOK = forward || !link.oneway
     switch (states[index], conveyance) {
@@ -132,7 +150,7 @@ public final class ResponseNetwork: ResponseRouting {
     case (.flooded, .boat): return link.length / boatSpeed
     case (.flooded, _): return nil
     case (.open, .car), (.open, .boat):
-      guard link.mode == .road, roadDirectionOK else { return nil }
+      guard link.isRoad, roadDirectionOK else { return nil }
       return link.freeTravelTime
     case (.open, .foot): return link.length / walkSpeed
     }

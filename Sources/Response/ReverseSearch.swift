@@ -37,7 +37,7 @@ final class ReverseSearch {
   /// then `seconds[node]` is final (infinity when the target cannot be
   /// reached from it), and so is every link of its route.
   func settle(_ node: Int) {
-    let links = network.township.links
+    let links = network.costs
     while !done[node], let (key, current) = heap.pop() {
       if done[current] || key > seconds[current] { continue }
       done[current] = true
