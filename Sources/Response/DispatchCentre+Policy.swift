@@ -47,12 +47,12 @@ extension DispatchCentre {
   /// Gives queued incidents, most urgent first, to the nearest capable
   /// available team until no more pairs can be made.
   ///
-  /// An incident that found no team is not asked again until a team
-  /// became available or moved (`teamsEpoch`) or the network changed: until
-  /// then the answer is the same no, and its blocked teams are counted
-  /// already. Without this a burst of reports (every village's assistance
-  /// call at the order) went over the whole backlog and every team once
-  /// per report.
+  /// An incident that found no team is asked only about the teams that
+  /// became available or moved since (`teamChangedAt`), and about all of
+  /// them again when the network changed: the others would give the same
+  /// no, with their blocked routes counted already. Without this a burst
+  /// of reports (every village's assistance call at the order) and every
+  /// freed team went over the whole backlog and every team again.
   public func assignQueued() {
     for incident in queue {
       guard teams.contains(where: \.isAvailable) else { return }
