@@ -105,6 +105,12 @@ struct CountyBenchmark {
         + "\(format(drill.flood.outflowVolume * million, 1)), on the band at the end "
         + "\(format(drill.flood.volume * million, 1)); deepest \(format(drill.flood.maxDepth, 2)) m"
     )
+    TownshipBenchmarks.note("\(name): \(deepestCell(drill))")
+    let hourly = drill.hourlyDeepest.enumerated().map { hour, deepest in
+      "\(hour + 1) h \(format(deepest.depth, 1)) m at (\(format(deepest.x / 1_000, 2)), "
+        + "\(format(deepest.y / 1_000, 2)))"
+    }
+    TownshipBenchmarks.note("\(name): deepest by the hour (km): \(hourly.joined(separator: "; "))")
     TownshipBenchmarks.note(
       "\(name): evacuation \(times.persons) persons, T50 \(minutes(times.t50)) min, "
         + "T90 \(minutes(times.t90)) min, in place \(times.inPlace), rerouted "
@@ -113,6 +119,31 @@ struct CountyBenchmark {
       "\(name): response \(drill.incidentsReported) incidents, \(drill.dispatches) dispatches; "
         + "reports due \(compliance.due), on time \(compliance.onTime); "
         + "\(drill.deliveries) deliveries; \(drill.simulator.eventsProcessed) events")
+  }
+
+  /// Where the deepest water stood: the cell, its bed, its depth now, and
+  /// where it lies against the river and the nearest side valley (the
+  /// solver's time step follows the deepest water, so this is what sets
+  /// the flood's cost).
+  func deepestCell(_ drill: CountyDrill) -> String {
+    let solver = drill.flood.solver
+    let grid = solver.grid
+    let deepest = solver.maxDepths()
+    guard let cell = deepest.indices.max(by: { deepest[$0] < deepest[$1] }) else {
+      return "no cells"
+    }
+    let (x, y) = grid.centre(col: cell % grid.ncols, row: cell / grid.ncols)
+    let terrain = drill.county.terrain
+    let valley = terrain.valleys.min { abs($0.x - x) < abs($1.x - x) }
+    let side =
+      valley.map { v in
+        "nearest side valley at x \(format(v.x / 1_000, 2)) km (\(v.side > 0 ? "north" : "south"), "
+          + "head \(format(v.headDistance / 1_000, 1)) km)"
+      } ?? "no side valley"
+    return "deepest cell at x \(format(x / 1_000, 3)) km, y \(format(y / 1_000, 3)) km "
+      + "(column \(cell % grid.ncols), row \(cell / grid.ncols)): bed \(format(grid.bed[cell], 2)) m, "
+      + "deepest \(format(deepest[cell], 2)) m, now \(format(solver.depths()[cell], 2)) m; "
+      + "river axis at y \(format(terrain.riverY(at: x) / 1_000, 3)) km; \(side)"
   }
 
   func seconds(_ duration: Duration) -> Double {

@@ -65,6 +65,9 @@ final class CountyDrill {
   var incidentsReported = 0
   var dispatches = 0
   var deliveries = 0
+  /// The deepest water on the band on each hour, and where: the solver's
+  /// time step follows it.
+  var hourlyDeepest: [(depth: Double, x: Double, y: Double)] = []
   /// The nearest depot (supply site index) of each supply site.
   var nearestDepot: [Int] = []
   /// What each supply site was first stocked with, per item (0 for depots).
@@ -147,8 +150,18 @@ final class CountyDrill {
       self.floodSeconds += Self.seconds(end - started)
       self.couplingSeconds += Self.seconds(end - advanced)
       self.reached(sites)
+      if Int(self.simulator.now.seconds) % 3_600 == 0 { self.recordDeepest() }
       if self.simulator.now.seconds + Self.floodStep <= self.duration { self.scheduleFloodTick() }
     }
+  }
+
+  /// Notes the deepest water on the band now and where it stands.
+  func recordDeepest() {
+    let depths = flood.solver.depths()
+    guard let cell = depths.indices.max(by: { depths[$0] < depths[$1] }) else { return }
+    let grid = flood.solver.grid
+    let (x, y) = grid.centre(col: cell % grid.ncols, row: cell / grid.ncols)
+    hourlyDeepest.append((depths[cell], x, y))
   }
 
   /// A duration in seconds.

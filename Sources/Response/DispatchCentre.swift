@@ -41,6 +41,22 @@ public final class DispatchCentre {
   var backlog: TimeWeighted
   /// Team and incident pairs already counted as blocked (membership only).
   var blockedPairs: Set<Int64> = []
+  /// The distinct skill lists incidents need, by first use, their index
+  /// (looked up, never iterated), each incident's list, and per list
+  /// whether each team has every skill (see DispatchCentre+Skills).
+  var skillLists: [[String]] = []
+  var skillListIndex: [[String]: Int] = [:]
+  var skillListOfIncident: [Int] = []
+  var teamsServing: [[Bool]] = []
+  /// Counts the times a team became available or moved while available:
+  /// what can give a queued incident that found no team one (see
+  /// DispatchCentre+Policy).
+  var teamsEpoch = 0
+  /// Per team: the epoch of its last such change.
+  var teamChangedAt: [Int] = []
+  /// Per incident: the teams epoch and network version at which it last
+  /// found no capable team that could reach it ((-1, -1): never).
+  var unservedAt: [(epoch: Int, version: Int)] = []
 
   /// A centre with no teams yet; `workDraws` draws on-scene durations.
   public init(
@@ -77,6 +93,8 @@ public final class DispatchCentre {
     teams[index] = Team(
       spec: spec, state: .available, node: spec.station, incident: nil,
       since: teams[index].since, atStation: true)
+    skillsChanged(team: index)
+    teamChanged(index)
     if policy == .nearestCapable { assignQueued() }
     return index
   }
@@ -99,6 +117,8 @@ public final class DispatchCentre {
     }
     let index = incidents.count
     incidents.append(IncidentRecord(incident: incident, alarm: simulator.now))
+    skillListOfIncident.append(skillList(of: incident.requiredSkills))
+    unservedAt.append((-1, -1))
     incidentIndexByID[incident.id] = index
     recordBacklog()
     observer?(.reported(incident: index))
@@ -198,11 +218,13 @@ public final class DispatchCentre {
       throw ResponseError("team \(spec.id)", "needs size > 0 and call-out delays >= 0")
     }
     let index = teams.count
+    teamChangedAt.append(0)
     teams.append(
       Team(
         spec: spec, state: state, node: spec.station, incident: nil, since: simulator.now,
         atStation: true))
     teamIndexByID[spec.id] = index
+    teamChanged(index)
     return index
   }
 
@@ -255,6 +277,7 @@ public final class DispatchCentre {
 
   /// A team is free: offer it work, else send it home.
   func teamFreed(_ team: Int) {
+    teamChanged(team)
     observer?(.teamAvailable(team: team))
     if policy == .nearestCapable { assignQueued() }
     guard teams[team].state == .available, !teams[team].atStation else { return }
@@ -270,6 +293,7 @@ public final class DispatchCentre {
       self.teams[team].node = spec.station
       self.teams[team].atStation = true
       self.teams[team].timer = nil
+      self.teamChanged(team)
       self.observer?(.returned(team: team))
     }
   }

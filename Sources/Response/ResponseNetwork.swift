@@ -8,8 +8,12 @@ import Township
 /// afloat at `boatSpeed`, in either direction; walkers use every open link
 /// both ways at `walkSpeed`. A blocked link (debris, fire, collapse) stops
 /// everyone. Travel times come from one reverse Dijkstra per target and
-/// conveyance, cached until a link changes state, so asking every team for
-/// its time to one incident costs one search.
+/// conveyance, kept until a link changes state and run only as far as the
+/// teams asked about (`ReverseSearch`), so asking every team for its time
+/// to one incident costs at most one search. Whether a team can get
+/// anywhere at all comes from one forward search per team position and
+/// conveyance (`reachable(from:by:at:)`, ResponseNetwork+Reach), kept
+/// likewise.
 public final class ResponseNetwork: ResponseRouting {
   /// The state of one link.
   public enum LinkState: Sendable, Equatable {
@@ -25,16 +29,27 @@ public final class ResponseNetwork: ResponseRouting {
   public let walkSpeed: Double
   private var states: [LinkState]
   /// Links touching each node, in link order.
-  private let incident: [[Int]]
-  private var version = 0
-  private var cache: [Conveyance: CachedSearch] = [:]
+  let incident: [[Int]]
+  /// Counts link state changes: searches of an older version are stale.
+  private(set) var version = 0
+  /// The latest search to a target, per conveyance.
+  private var searches: [Conveyance: ReverseSearch] = [:]
+  /// Forward reach by source node and conveyance (see +Reach), all of
+  /// `reachVersion`; looked up, never iterated.
+  var reach: [Int: ReachableNodes] = [:]
+  var reachVersion = 0
+  /// Per link, what a search reads: the map's records carry ids and
+  /// shapes that every copy would retain, once per arc crossed.
+  let costs: [LinkCost]
 
-  private struct CachedSearch {
-    let target: Int
-    let version: Int
-    let seconds: [Double]
-    /// Per node: the link its fastest route to the target starts with.
-    let next: [Int]
+  /// The fields of a link a search reads.
+  struct LinkCost {
+    let from: Int
+    let to: Int
+    let length: Double
+    let freeTravelTime: Double
+    let isRoad: Bool
+    let oneway: Bool
   }
 
   /// Builds the network of a map with every link open.
@@ -49,6 +64,11 @@ public final class ResponseNetwork: ResponseRouting {
       if link.to != link.from { touching[link.to].append(index) }
     }
     incident = touching
+    costs = township.links.map { link in
+      LinkCost(
+        from: link.from, to: link.to, length: link.length, freeTravelTime: link.freeTravelTime,
+        isRoad: link.mode == .road, oneway: link.oneway)
+    }
   }
 
   /// Sets a link's state; throws for an unknown link id.
@@ -65,14 +85,18 @@ public final class ResponseNetwork: ResponseRouting {
   /// The state of a link by index.
   public func state(ofLink index: Int) -> LinkState { states[index] }
 
+  /// Counts link state changes (see `ResponseRouting.networkVersion()`).
+  public func networkVersion() -> Int? { version }
+
   public func travelTime(
     from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime
   ) -> Double? {
     guard township.nodes.indices.contains(source), township.nodes.indices.contains(target) else {
       return nil
     }
-    let seconds = searched(to: target, by: conveyance).seconds
-    return seconds[source].isFinite ? seconds[source] : nil
+    let search = searched(to: target, by: conveyance)
+    search.settle(source)
+    return search.seconds[source].isFinite ? search.seconds[source] : nil
   }
 
   public func route(from source: Int, to target: Int, by conveyance: Conveyance, at time: SimTime)
@@ -82,6 +106,7 @@ public final class ResponseNetwork: ResponseRouting {
       return nil
     }
     let search = searched(to: target, by: conveyance)
+    search.settle(source)
     guard search.seconds[source].isFinite else { return nil }
     var legs: [RouteLeg] = []
     var node = source
@@ -91,7 +116,7 @@ public final class ResponseNetwork: ResponseRouting {
       guard index >= 0, let step = seconds(link: index, from: node, by: conveyance) else {
         return nil
       }
-      let link = township.links[index]
+      let link = costs[index]
       node = link.from == node ? link.to : link.from
       elapsed += step
       legs.append(RouteLeg(link: index, node: node, seconds: elapsed))
@@ -104,21 +129,20 @@ public final class ResponseNetwork: ResponseRouting {
       && seconds(link: index, from: tail, by: conveyance) != nil
   }
 
-  /// The cached search to `target` by `conveyance`, run again when a link
-  /// changed state since.
-  private func searched(to target: Int, by conveyance: Conveyance) -> CachedSearch {
-    if let cached = cache[conveyance], cached.target == target, cached.version == version {
-      return cached
+  /// The search to `target` by `conveyance`, started afresh when the
+  /// target changed or a link changed state since.
+  private func searched(to target: Int, by conveyance: Conveyance) -> ReverseSearch {
+    if let kept = searches[conveyance], kept.target == target, kept.version == version {
+      return kept
     }
-    let (seconds, next) = search(to: target, by: conveyance)
-    let fresh = CachedSearch(target: target, version: version, seconds: seconds, next: next)
-    cache[conveyance] = fresh
+    let fresh = ReverseSearch(to: target, by: conveyance, on: self)
+    searches[conveyance] = fresh
     return fresh
   }
 
   /// Seconds to cross link `index` from node `tail`, or nil if not allowed.
   func seconds(link index: Int, from tail: Int, by conveyance: Conveyance) -> Double? {
-    let link = township.links[index]
+    let link = costs[index]
     let forward = tail == link.from
     let roadDirectionOK = forward || !link.oneway
     switch (states[index], conveyance) {
@@ -126,40 +150,10 @@ public final class ResponseNetwork: ResponseRouting {
     case (.flooded, .boat): return link.length / boatSpeed
     case (.flooded, _): return nil
     case (.open, .car), (.open, .boat):
-      guard link.mode == .road, roadDirectionOK else { return nil }
+      guard link.isRoad, roadDirectionOK else { return nil }
       return link.freeTravelTime
     case (.open, .foot): return link.length / walkSpeed
     }
-  }
-
-  /// Seconds from every node to `target` (infinity where unreachable),
-  /// and the link each node's route starts with (-1 for none).
-  private func search(to target: Int, by conveyance: Conveyance) -> ([Double], [Int]) {
-    var cost = [Double](repeating: .infinity, count: township.nodes.count)
-    var next = [Int](repeating: -1, count: township.nodes.count)
-    var done = [Bool](repeating: false, count: township.nodes.count)
-    var heap = NodeHeap()
-    cost[target] = 0
-    heap.push(0, target)
-    while let (key, node) = heap.pop() {
-      if done[node] || key > cost[node] { continue }
-      done[node] = true
-      for index in incident[node] {
-        let link = township.links[index]
-        let other = link.from == node ? link.to : link.from
-        // The arc runs other -> node: a reverse search.
-        guard !done[other], let step = seconds(link: index, from: other, by: conveyance) else {
-          continue
-        }
-        let candidate = cost[node] + step
-        if candidate < cost[other] {
-          cost[other] = candidate
-          next[other] = index
-          heap.push(candidate, other)
-        }
-      }
-    }
-    return (cost, next)
   }
 }
 

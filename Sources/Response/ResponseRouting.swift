@@ -26,6 +26,17 @@ public protocol ResponseRouting: AnyObject {
 
   /// Whether `conveyance` may cross link `index` from node `tail` now.
   func canCross(link index: Int, from tail: Int, by conveyance: Conveyance) -> Bool
+
+  /// Every node `source` can reach by `conveyance` on the network as it is
+  /// at `time`: exactly the targets `travelTime` answers for. Nil when the
+  /// routing cannot tell; dispatch then asks `travelTime` for each scene.
+  func reachable(from source: Int, by conveyance: Conveyance, at time: SimTime)
+    -> ReachableNodes?
+
+  /// Counts changes to the network: while it stays the same, so does
+  /// every travel time and reach. Nil when the routing cannot tell;
+  /// dispatch then asks again about every queued incident each time.
+  func networkVersion() -> Int?
 }
 
 /// Routes link by link, so a team on its way can be re-routed when a link
@@ -40,4 +51,12 @@ extension ResponseRouting {
 
   /// Whether `conveyance` may cross link `index` from node `tail` now.
   public func canCross(link index: Int, from tail: Int, by conveyance: Conveyance) -> Bool { true }
+
+  /// Nil: the routing cannot tell, so dispatch asks `travelTime`.
+  public func reachable(from source: Int, by conveyance: Conveyance, at time: SimTime)
+    -> ReachableNodes?
+  { nil }
+
+  /// Nil: the routing cannot tell when it changed.
+  public func networkVersion() -> Int? { nil }
 }

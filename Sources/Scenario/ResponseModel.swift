@@ -144,6 +144,18 @@ final class LiveResponseRouting: ResponseRouting {
     return network.canCross(link: index, from: tail, by: conveyance)
   }
 
+  func reachable(from source: Int, by conveyance: Conveyance, at time: SimTime)
+    -> ReachableNodes?
+  {
+    synchronise()
+    return network.reachable(from: source, by: conveyance, at: time)
+  }
+
+  func networkVersion() -> Int? {
+    synchronise()
+    return network.networkVersion()
+  }
+
   /// The hazard source whose closures boats cross afloat: every other
   /// source (fire, outage) blocks every vehicle.
   static let waterSource = "flood"
