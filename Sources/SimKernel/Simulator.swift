@@ -69,6 +69,27 @@ public final class Simulator {
     state.pointee.enqueue(handler: handler.raw, at: time.ms, priority: priority, payload: payload)
   }
 
+  /// Takes the next sequence number without scheduling anything.
+  ///
+  /// For a caller that keeps a large batch of future events in its own
+  /// sorted store (the evacuation's departures) and hands them to the
+  /// queue one at a time: scheduled later with
+  /// `schedule(_:at:reservedSequence:payload:)`, each keeps the key it
+  /// would have had if scheduled now, so the run's event order is the same.
+  public func reserveSequence() -> UInt64 { state.pointee.reserveSequence() }
+
+  /// Schedules `handler(payload)` at `time` under a sequence number taken
+  /// earlier with `reserveSequence()`, at normal priority.
+  ///
+  /// - Precondition: `time >= now`, and `sequence` was reserved and not
+  ///   used for another event.
+  public func schedule(
+    _ handler: HandlerID, at time: SimTime, reservedSequence sequence: UInt64, payload: Int64
+  ) {
+    state.pointee.enqueue(
+      handler: handler.raw, at: time.ms, reservedSequence: sequence, payload: payload)
+  }
+
   /// Asks the loop to return after the current event.
   public func stop() { state.pointee.isStopped = true }
 

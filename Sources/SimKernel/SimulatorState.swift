@@ -66,6 +66,25 @@
     }
   }
 
+  /// Takes the next sequence number for an event scheduled later.
+  mutating func reserveSequence() -> UInt64 {
+    sequence &+= 1
+    return sequence
+  }
+
+  /// Queues a normal-priority event under a reserved sequence number.
+  ///
+  /// Always into the queue, never the FIFO: its key may precede events
+  /// already in the FIFO, and `popNext` merges the two by key.
+  mutating func enqueue(handler: UInt32, at time: Int64, reservedSequence: UInt64, payload: Int64) {
+    precondition(time >= now, "cannot schedule in the past")
+    precondition(reservedSequence <= sequence, "sequence number was not reserved")
+    ladder.pointee.insert(
+      ScheduledEvent(
+        key: EventKey(time: time, priority: .normal, sequence: reservedSequence),
+        handler: handler, payload: payload))
+  }
+
   /// Removes and returns the next event if it is due at or before `limit`.
   ///
   /// The FIFO and the queue are merged by key: a queued event at this

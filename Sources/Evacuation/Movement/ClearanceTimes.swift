@@ -78,8 +78,8 @@ extension QueueNetwork {
     case .inPlace: state = .inPlace
     case .home: state = .home
     }
-    let settled = travellers.settledAt[index]
-    let shelter = travellers.shelter[index]
+    let settled = travellers.settlement[index].settledAt
+    let shelter = travellers.settlement[index].shelter
     return TravellerOutcome(
       id: travellers.callerID[index], persons: Int(travellers.motion[index].persons),
       group: Int(travellers.group[index]), mode: travellers.motion[index].mode,
@@ -114,8 +114,8 @@ extension QueueNetwork {
     for t in 0..<travellers.count where filter(t) {
       let p = Int(travellers.motion[t].persons)
       persons += p
-      if travellers.safeAt[t] >= 0 {
-        let seconds = Double(travellers.safeAt[t] - travellers.orderTime[t]) / 1000
+      if travellers.settlement[t].safeAt >= 0 {
+        let seconds = Double(travellers.settlement[t].safeAt - travellers.orderTime[t]) / 1000
         admitted.append((seconds, p))
       } else if travellers.motion[t].state == .inPlace {
         inPlace += p
@@ -128,7 +128,7 @@ extension QueueNetwork {
   public var headcount: Headcount {
     var completeAt: Double?
     if personsSafe == personsOrdered, personsOrdered > 0 {
-      completeAt = travellers.settledAt.max().map { Double($0) / 1000 }
+      completeAt = travellers.settlement.lazy.map(\.settledAt).max().map { Double($0) / 1000 }
     }
     return Headcount(expected: personsOrdered, confirmed: personsSafe, completeAt: completeAt)
   }

@@ -10,7 +10,7 @@ extension QueueNetwork {
     travellers.motion[t].state = .moving
     travellersAway += 1
     personsDeparted += Int(travellers.motion[t].persons)
-    start(t, at: Int(travellers.origin[t]), now: now)
+    start(t, at: Int(travellers.motion[t].origin), now: now)
   }
 
   /// A traveller off any link at `node` (departing or turned back) goes on:
@@ -235,7 +235,7 @@ extension QueueNetwork {
   /// the groups before it are through (at the admission rate, if any).
   func arrive(_ t: Int, at s: Int, now: Int64) {
     travellers.motion[t].arc = -1
-    travellers.shelter[t] = Int32(s)
+    travellers.settlement[t].shelter = Int32(s)
     let persons = Int(travellers.motion[t].persons)
     let rate = shelters.admissionRates[s]
     let opening = max(now, shelters.opensAt[s])
@@ -260,7 +260,7 @@ extension QueueNetwork {
 
   /// A group queued at a shelter's door is admitted.
   func admitted(_ t: Int, now: Int64) {
-    let s = Int(travellers.shelter[t])
+    let s = Int(travellers.settlement[t].shelter)
     let persons = Int(travellers.motion[t].persons)
     shelters.queued[s] -= persons
     shelters.occupancy[s] += persons
@@ -288,19 +288,21 @@ extension QueueNetwork {
   /// taken and, if it is one that returns, its trip home is scheduled.
   func settleSafe(_ t: Int, now: Int64) {
     travellers.motion[t].state = .safe
-    travellers.settledAt[t] = now
+    travellers.settlement[t].settledAt = now
     personsSafe += Int(travellers.motion[t].persons)
     var leave: Int64 = -1
-    if travellers.safeAt[t] < 0 {
-      travellers.safeAt[t] = now
-      if travellers.returnAfter[t] >= 0 { leave = now + travellers.returnAfter[t] }
+    if travellers.settlement[t].safeAt < 0 {
+      travellers.settlement[t].safeAt = now
+      if travellers.settlement[t].returnAfter >= 0 {
+        leave = now + travellers.settlement[t].returnAfter
+      }
     }
-    if travellers.homeOnAdmission[t] {
-      travellers.homeOnAdmission[t] = false
+    if travellers.settlement[t].homeOnAdmission {
+      travellers.settlement[t].homeOnAdmission = false
       leave = now
     }
     if leave >= 0 {
-      travellers.leaveDue[t] = leave
+      travellers.settlement[t].leaveDue = leave
       simulator.schedule(homewardHandler, at: SimTime(ms: leave), payload: Int64(t))
     }
     settled(now: now)
@@ -310,7 +312,7 @@ extension QueueNetwork {
   func settleInPlace(_ t: Int, now: Int64) {
     travellers.motion[t].arc = -1
     travellers.motion[t].state = .inPlace
-    travellers.settledAt[t] = now
+    travellers.settlement[t].settledAt = now
     personsInPlace += Int(travellers.motion[t].persons)
     settled(now: now)
   }

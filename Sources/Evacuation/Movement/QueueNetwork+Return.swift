@@ -30,18 +30,18 @@ extension QueueNetwork {
   public func sendHome(_ index: Int) -> Bool {
     let now = simulator.now.ms
     catchUpSamples(now: now)
-    travellers.dwell[index] = -1
+    travellers.settlement[index].dwell = -1
     switch travellers.motion[index].state {
     case .safe:
-      travellers.leaveDue[index] = now
+      travellers.settlement[index].leaveDue = now
       leaveForHome(index, now: now)
     case .moving where travellers.motion[index].homeward:
       break
     case .moving, .admitting:
-      travellers.homeOnAdmission[index] = true
+      travellers.settlement[index].homeOnAdmission = true
     case .waiting:
       travellers.motion[index].state = .home
-      travellers.settledAt[index] = now
+      travellers.settlement[index].settledAt = now
       settled(now: now)
     case .home:
       break
@@ -58,7 +58,7 @@ extension QueueNetwork {
   }
 
   /// Whether traveller `index` has left a shelter for home.
-  public func hasReturned(_ index: Int) -> Bool { travellers.hasReturned[index] }
+  public func hasReturned(_ index: Int) -> Bool { travellers.settlement[index].hasReturned }
 
   /// The link traveller `index` is on now, nil when it is on none.
   public func currentLink(_ index: Int) -> Int? {
@@ -90,7 +90,7 @@ extension QueueNetwork {
   /// way home is cut: it is then no longer homeward and the shelter trees
   /// route it.
   func homewardStep(_ t: Int, at node: Int) -> Step? {
-    let home = Int(travellers.origin[t])
+    let home = Int(travellers.motion[t].origin)
     if node == home { return .home }
     let k = homeTree(travellers.motion[t].mode, home)
     let label = homeTrees[k].labels[node]
@@ -105,10 +105,12 @@ extension QueueNetwork {
   /// Traveller `t` leaves its shelter for home, if it is there, this is
   /// the leave it was scheduled for, and its way home is open.
   func leaveForHome(_ t: Int, now: Int64) {
-    guard travellers.motion[t].state == .safe, travellers.leaveDue[t] == now else { return }
-    let s = Int(travellers.shelter[t])
+    guard travellers.motion[t].state == .safe, travellers.settlement[t].leaveDue == now else {
+      return
+    }
+    let s = Int(travellers.settlement[t].shelter)
     let node = shelters.nodes[s]
-    let k = homeTree(travellers.motion[t].mode, Int(travellers.origin[t]))
+    let k = homeTree(travellers.motion[t].mode, Int(travellers.motion[t].origin))
     guard homeTrees[k].labels[node].cost.isFinite else {
       returnsBlocked += 1
       onNotice?(.returnBlocked(traveller: t, shelter: s))
@@ -122,8 +124,8 @@ extension QueueNetwork {
       shelters.isFull[s] = false
       for k in trees.indices where destinationSets[k / 2][s] { trees[k].isStale = true }
     }
-    if !travellers.hasReturned[t] {
-      travellers.hasReturned[t] = true
+    if !travellers.settlement[t].hasReturned {
+      travellers.settlement[t].hasReturned = true
       returners.append(t)
       householdsReturned += 1
       personsReturned += persons
@@ -141,9 +143,9 @@ extension QueueNetwork {
     travellers.motion[t].state = .home
     travellersAway -= 1
     travellers.motion[t].homeward = false
-    travellers.settledAt[t] = now
+    travellers.settlement[t].settledAt = now
     onNotice?(.reachedHome(t))
-    let dwell = travellers.dwell[t]
+    let dwell = travellers.settlement[t].dwell
     if dwell >= 0 {
       simulator.schedule(comeBackHandler, at: SimTime(ms: now + dwell), payload: Int64(t))
     }
@@ -153,16 +155,16 @@ extension QueueNetwork {
   /// A traveller at home sets off for a shelter again after its dwell,
   /// unless an all-clear kept it home meanwhile.
   func comeBack(_ t: Int, now: Int64) {
-    let dwell = travellers.dwell[t]
+    let dwell = travellers.settlement[t].dwell
     guard travellers.motion[t].state == .home, dwell >= 0,
-      now == travellers.settledAt[t] + dwell
+      now == travellers.settlement[t].settledAt + dwell
     else { return }
-    travellers.dwell[t] = -1
+    travellers.settlement[t].dwell = -1
     cameBack += 1
     travellers.motion[t].state = .moving
     travellersAway += 1
     unsettle(now: now)
-    start(t, at: Int(travellers.origin[t]), now: now)
+    start(t, at: Int(travellers.motion[t].origin), now: now)
   }
 
   /// A settled traveller moves again: the run is unsettled until it settles.

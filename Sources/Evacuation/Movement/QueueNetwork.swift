@@ -88,6 +88,8 @@ public final class QueueNetwork {
   var destinationSets: [[Bool]]
   public internal(set) var shelters: Shelters
   var travellers = Travellers()
+  /// Departures not yet due; the kernel holds an event for the earliest only.
+  var departures = PendingDepartures()
 
   var departHandler = HandlerID(raw: 0)
   var headHandlers: [HandlerID] = []
@@ -180,6 +182,12 @@ public final class QueueNetwork {
   func registerHandlers() {
     departHandler = simulator.register { [unowned(unsafe) self] sim, payload in
       self.catchUpSamples(now: sim.now.ms)
+      self.departures.removeMinimum(traveller: Int(payload))
+      if let next = self.departures.armMinimum() {
+        sim.schedule(
+          self.departHandler, at: SimTime(ms: next.time), reservedSequence: next.sequence,
+          payload: Int64(next.traveller))
+      }
       self.depart(Int(payload), now: sim.now.ms)
     }
     headHandlers = TravellerMode.allCases.map { mode in
@@ -228,6 +236,9 @@ public final class QueueNetwork {
 
   /// Adds a traveller and schedules its departure; returns its index.
   ///
+  /// The departure keeps the kernel key it would have as an event of its
+  /// own but waits in `departures` until it is the earliest pending.
+  ///
   /// - Precondition: the origin is a node of the map, persons >= 1, the
   ///   walking speed is positive, the destination set exists and the
   ///   departure is not in the past.
@@ -240,8 +251,12 @@ public final class QueueNetwork {
     unsettled += 1
     personsOrdered += spec.persons
     settledAt = -1
-    simulator.schedule(
-      departHandler, at: max(spec.departure, simulator.now), payload: Int64(index))
+    let departure = max(spec.departure, simulator.now)
+    let sequence = simulator.reserveSequence()
+    if departures.insert(traveller: index, time: departure.ms, sequence: sequence) {
+      simulator.schedule(
+        departHandler, at: departure, reservedSequence: sequence, payload: Int64(index))
+    }
     startSampling(now: simulator.now.ms)
     return index
   }

@@ -1,5 +1,6 @@
 /// Every traveller's state: one record per traveller for what the
-/// movement loop touches per event, one array per field for the rest.
+/// movement loop touches per event, one for what settling and going home
+/// touch, one array per field for the rest.
 ///
 /// Travellers are indexed 0..<count in the order they were added. Events
 /// come in time order, which across a county is no order of travellers, so
@@ -7,8 +8,9 @@
 /// touched a cache line per field, and once the arrays outgrew the cache
 /// (100k travellers) those misses grew the cost per event threefold. The
 /// fields an event reads or writes sit together in `Motion` (56 bytes),
-/// so an event touches one or two lines of its traveller; fields read only
-/// at departure, on foot, at the end or for reports stay in arrays.
+/// so an event touches one or two lines of its traveller; the fields of
+/// admission, settling and the trip home sit together in `Settlement`;
+/// fields read only for reports stay in arrays.
 /// `Motion.next` threads each link's FIFO through the travellers
 /// themselves, so queues allocate nothing per event.
 struct Travellers {
@@ -50,33 +52,44 @@ struct Travellers {
     var rerouted = false
     /// On its way home from a shelter (routed to its origin, not to a shelter).
     var homeward = false
+    /// The node it set off from (read at departure, in the 4 bytes the
+    /// record would otherwise leave as padding).
+    let origin: Int32
+  }
+
+  /// What happens to a traveller at a shelter and after: written when it
+  /// is admitted or settles, read when it leaves for home and at the end.
+  ///
+  /// One record rather than one array per field: a group settling touched
+  /// six arrays, each a cache miss once the county outgrew the cache.
+  struct Settlement {
+    /// When it was admitted or settled in place; -1 until then.
+    var settledAt: Int64 = -1
+    /// When it first reached a shelter (ms); -1 until then.
+    ///
+    /// Clearance is measured to this first arrival, whatever the household
+    /// does later.
+    var safeAt: Int64 = -1
+    /// Delay from its first admission until it sets off home (ms); -1: never.
+    let returnAfter: Int64
+    /// When its scheduled leave for home is due (ms); older schedules are void.
+    var leaveDue: Int64 = -1
+    /// Time at home before it sets off for a shelter again (ms); -1: stays.
+    var dwell: Int64
+    /// The shelter that admitted it, -1 when none.
+    var shelter: Int32 = -1
+    /// Whether it has left a shelter for home.
+    var hasReturned = false
+    /// Sent home (all-clear) while on its way: it leaves once admitted.
+    var homeOnAdmission = false
   }
 
   var motion: [Motion] = []
+  var settlement: [Settlement] = []
   var callerID: [Int] = []
-  var origin: [Int32] = []
   var group: [Int32] = []
   var orderTime: [Int64] = []
   var departure: [Int64] = []
-  /// When it was admitted or settled in place; -1 until then.
-  var settledAt: [Int64] = []
-  /// The shelter that admitted it, -1 when none.
-  var shelter: [Int32] = []
-  /// When it first reached a shelter (ms); -1 until then.
-  ///
-  /// Clearance is measured to this first arrival, whatever the household
-  /// does later.
-  var safeAt: [Int64] = []
-  /// Delay from its first admission until it sets off home (ms); -1: never.
-  var returnAfter: [Int64] = []
-  /// Time at home before it sets off for a shelter again (ms); -1: stays.
-  var dwell: [Int64] = []
-  /// Whether it has left a shelter for home.
-  var hasReturned: [Bool] = []
-  /// When its scheduled leave for home is due (ms); older schedules are void.
-  var leaveDue: [Int64] = []
-  /// Sent home (all-clear) while on its way: it leaves once admitted.
-  var homeOnAdmission: [Bool] = []
 
   var count: Int { motion.count }
 
@@ -84,38 +97,23 @@ struct Travellers {
     motion.append(
       Motion(
         speed: spec.walkSpeed, persons: Int32(spec.persons),
-        destinations: Int32(spec.destinations), mode: spec.mode))
+        destinations: Int32(spec.destinations), mode: spec.mode, origin: Int32(spec.origin)))
+    settlement.append(
+      Settlement(returnAfter: spec.returnAfter?.ms ?? -1, dwell: spec.dwell?.ms ?? -1))
     callerID.append(spec.id)
-    origin.append(Int32(spec.origin))
     group.append(Int32(spec.group))
     orderTime.append(spec.orderTime.ms)
     departure.append(spec.departure.ms)
-    settledAt.append(-1)
-    shelter.append(-1)
-    safeAt.append(-1)
-    returnAfter.append(spec.returnAfter?.ms ?? -1)
-    dwell.append(spec.dwell?.ms ?? -1)
-    hasReturned.append(false)
-    leaveDue.append(-1)
-    homeOnAdmission.append(false)
     return motion.count - 1
   }
 
   mutating func reserve(_ n: Int) {
     let k = motion.count + n
     motion.reserveCapacity(k)
+    settlement.reserveCapacity(k)
     callerID.reserveCapacity(k)
-    origin.reserveCapacity(k)
     group.reserveCapacity(k)
     orderTime.reserveCapacity(k)
     departure.reserveCapacity(k)
-    settledAt.reserveCapacity(k)
-    shelter.reserveCapacity(k)
-    safeAt.reserveCapacity(k)
-    returnAfter.reserveCapacity(k)
-    dwell.reserveCapacity(k)
-    hasReturned.reserveCapacity(k)
-    leaveDue.reserveCapacity(k)
-    homeOnAdmission.reserveCapacity(k)
   }
 }
