@@ -172,6 +172,14 @@ enum FloodTestSupport {
     return bed
   }
 
+  /// A grid of 5 m cells on the bumpy bed with Manning's n 0.03: the
+  /// dam-break field the golden and kernel tests step.
+  static func bumpyGrid(ncols: Int, nrows: Int) throws -> FloodGrid {
+    try FloodGrid(
+      ncols: ncols, nrows: nrows, cellSize: 5, bed: bumpyBed(ncols: ncols, nrows: nrows),
+      manning: 0.03)
+  }
+
   /// A bowl: bed rising with the square of the distance from the centre.
   static func bowlBed(ncols: Int, nrows: Int, cellSize: Double) -> [Double] {
     var bed: [Double] = []

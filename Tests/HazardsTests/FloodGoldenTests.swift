@@ -22,9 +22,7 @@ import Testing
 
   private func run(theta: Double, twoDimensional: Bool, kernel: FloodKernel) throws -> UInt64 {
     let (ncols, nrows) = (45, 33)
-    let grid = try FloodGrid(
-      ncols: ncols, nrows: nrows, cellSize: 5,
-      bed: FloodTestSupport.bumpyBed(ncols: ncols, nrows: nrows), manning: 0.03)
+    let grid = try FloodTestSupport.bumpyGrid(ncols: ncols, nrows: nrows)
     var parameters = FloodParameters()
     parameters.theta = theta
     parameters.twoDimensionalFriction = twoDimensional

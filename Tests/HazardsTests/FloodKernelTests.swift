@@ -20,9 +20,7 @@ import Testing
     wetList: Bool = true, maxFlowDepth: Double = 10, sources: Bool = false, steps: Int = 200
   ) throws -> [UInt64] {
     let (ncols, nrows) = (38, 27)  // rows of 38 cells: spans end in every lane
-    let grid = try FloodGrid(
-      ncols: ncols, nrows: nrows, cellSize: 5,
-      bed: FloodTestSupport.bumpyBed(ncols: ncols, nrows: nrows), manning: 0.03)
+    let grid = try FloodTestSupport.bumpyGrid(ncols: ncols, nrows: nrows)
     var parameters = FloodParameters()
     parameters.theta = theta
     parameters.twoDimensionalFriction = twoDimensional
