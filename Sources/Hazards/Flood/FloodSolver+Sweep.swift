@@ -13,8 +13,9 @@ extension FloodSolver {
   /// the CPU has it); this walk over the spans stays here. A span's cells
   /// have an active east neighbour but for the last; the south neighbours
   /// are active where the next row's spans lie under the span, so the
-  /// south pass runs on the segments those cover. Faces to inactive cells are not written: they hold zero
-  /// (or, on an open edge, the edge's discharge). Depths of a row need the
+  /// south pass runs on the segments those cover. Faces to inactive cells
+  /// are not written: they hold zero (or, on an open edge, the edge's
+  /// discharge). Depths of a row need the
   /// limiter of the row below it (which may scale their south faces),
   /// hence the lag.
   func sweep(_ update: FaceUpdate, dt: Double, depths: Bool) -> Int {
