@@ -1,13 +1,25 @@
-/// Numerical settings of the flood solver, with LISFLOOD-FP's defaults.
+/// Numerical settings of the flood solver.
 ///
-/// The defaults are those of LISFLOOD-FP's acceleration solver (read from
-/// its `lisflood.cpp` defaults block; reference/hazards.md §1.2), so runs
-/// compare with published LISFLOOD-FP results without re-tuning.
+/// LISFLOOD-FP's acceleration-solver defaults (reference/hazards.md §1.2)
+/// except two: theta 0.7 instead of 1 and alpha 0.6 instead of 0.7.
+/// With LISFLOOD-FP's pair, water that should come to rest does not: a
+/// closed 100 m box filled through a breach keeps sloshing with a
+/// half-metre swing for hours (and pumps its pool out below the plain),
+/// and deep water in a one-cell river channel swings cell against cell
+/// until it stands 15 m deep (the 10k county drill). Theta 0.7 is de
+/// Almeida et al.'s (2012) damping, at the low end of their recommended
+/// 0.7-1 (Itzi uses it); alpha 0.6 keeps the step clear of the
+/// two-dimensional limit 1/sqrt(2), within Bates et al.'s (2010) 0.2-0.7.
+/// Both cases settle with the pair, and neither setting alone is enough
+/// (`FloodSchemeStabilityTests`; docs/performance.md). Set `theta = 1`
+/// and `alpha = 0.7` to compare with published LISFLOOD-FP runs.
 public struct FloodParameters: Sendable, Equatable {
-  /// Courant factor alpha in `dt = alpha dx / sqrt(g h_max)` (LISFLOOD `cfl`).
-  public var alpha = 0.7
-  /// The q-centred weight theta (de Almeida 2012); 1 gives Bates (2010).
-  public var theta = 1.0
+  /// Courant factor alpha in `dt = alpha dx / sqrt(g h_max)` (LISFLOOD
+  /// `cfl`, whose default is 0.7).
+  public var alpha = 0.6
+  /// The q-centred weight theta (de Almeida 2012); 1 gives Bates (2010),
+  /// LISFLOOD-FP's default.
+  public var theta = 0.7
   /// A face carries flow only when its flow depth exceeds this (m; `DepthThresh`).
   public var depthThreshold = 1e-3
   /// Cap on a face's flow depth (m; `MaxHflow`).

@@ -119,7 +119,16 @@ extension FloodSolver {
     let n = roughness[c]
     let power = floodFrictionPower(flowDepth)
     let scale = power / (power + update.gravityStep * n * n * q0)
-    let q = max((q0 + update.gravityStep * flowDepth * fall) * scale, 0)
+    // q-centred like the faces inside: the ghost beyond repeats this
+    // face's discharge, and the face behind is the edge cell's other face.
+    // Uncentred, the edge face and the one behind it swing against each
+    // other step by step under theta < 1.
+    var blended = q0
+    if update.centred {
+      let behind = outward * old[face.opposite]
+      blended = update.theta * q0 + (1 - update.theta) * 0.5 * (behind + q0)
+    }
+    let q = max((blended + update.gravityStep * flowDepth * fall) * scale, 0)
     new[face.face] = outward * q
   }
 
