@@ -362,6 +362,14 @@ function sim.flood.thresholds(options) end
 ---@param options {north?: FloodEdge, south?: FloodEdge, east?: FloodEdge, west?: FloodEdge}
 function sim.flood.edges(options) end
 
+--- The solver's q-centred weight theta (0-1) and Courant factor alpha
+--- (0-1], from now on. The defaults, theta 0.7 and alpha 0.6, let water
+--- come to rest; LISFLOOD-FP's own (theta = 1, alpha = 0.7) can keep a
+--- closed basin or a deep one-cell channel oscillating. Set them to
+--- compare with published LISFLOOD-FP runs. Fields left out keep their value.
+---@param options {theta?: number, alpha?: number}
+function sim.flood.scheme(options) end
+
 --- Surface fire on the header's `fuel` raster, slope from `terrain` if any.
 sim.fire = {}
 

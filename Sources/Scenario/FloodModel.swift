@@ -107,6 +107,15 @@ public final class FloodModel {
     solver.boundaries = boundaries
   }
 
+  /// Sets theta and alpha from the solver's next step on.
+  public func setScheme(theta: Double, alpha: Double) throws(ScenarioError) {
+    do {
+      try solver.setScheme(theta: theta, alpha: alpha)
+    } catch {
+      throw ScenarioError("", "\(error)")
+    }
+  }
+
   /// Net volume that left through open edges so far (m3; negative when a
   /// level edge let more in than went out).
   public var outflowVolume: Double { -solver.boundaryVolume }

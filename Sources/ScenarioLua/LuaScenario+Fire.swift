@@ -111,13 +111,15 @@ extension LuaScenario {
   }
 
   /// The hazards' end-of-run metrics: `flood.volume_m3`,
-  /// `flood.max_depth_m` and `fire.burned_area_m2`.
+  /// `flood.max_depth_m`, `flood.steps` (the solver's steps, what a flood
+  /// costs) and `fire.burned_area_m2`.
   func recordHazardMetrics(into metrics: inout MetricSeries) {
     let now = simulator.now
     if let flood {
       flood.advance(to: now.seconds)
       metrics.record("flood.volume_m3", flood.volume, at: now)
       metrics.record("flood.max_depth_m", flood.maxDepth, at: now)
+      metrics.record("flood.steps", Double(flood.solver.steps), at: now)
     }
     if let fire {
       metrics.record("fire.burned_area_m2", fire.burnedArea(now: now.seconds), at: now)

@@ -109,6 +109,7 @@ extension LuaScenario {
     bindOutages { name, key, body in bind(name, as: key, body) }
     bindFloodCoupling { name, key, body in bind(name, as: key, body) }
     bindFloodEdges { name, key, body in bind(name, as: key, body) }
+    bindFloodScheme { name, key, body in bind(name, as: key, body) }
     bindFireCoupling { name, key, body in bind(name, as: key, body) }
     bindGround { name, key, body in bind(name, as: key, body) }
     bindEvacuation { name, key, body in bind(name, as: key, body) }

@@ -171,6 +171,7 @@ enum Prelude {
       fill = H.flood_fill, rain = H.flood_rain, inflow = H.flood_inflow,
       depth_at = H.flood_depth_at, volume = H.flood_volume, step = H.flood_step,
       thresholds = H.flood_thresholds, speed_at = H.flood_speed_at, edges = H.flood_edges,
+      scheme = H.flood_scheme,
     }
     local Breach = {}
     Breach.__index = Breach

@@ -130,4 +130,35 @@ import Township
       Self.river(edges: "sim.process(function() \(line) end)"), files: ["dem.asc": Self.sloped])
     #expect(outcome.result.error?.contains(message) == true, "\(outcome.result.error ?? "")")
   }
+
+  @Test func theScriptSetsTheScheme() throws {
+    let files = ["dem.asc": Self.sloped]
+    let standard = try HazardHarness.run(Self.river(edges: ""), files: files)
+    let halfStep = try HazardHarness.run(
+      Self.river(edges: "sim.flood.scheme { alpha = 0.3 }"), files: files)
+    let lisflood = try HazardHarness.run(
+      Self.river(edges: "sim.flood.scheme { theta = 1, alpha = 0.7 }"), files: files)
+    for outcome in [standard, halfStep, lisflood] {
+      #expect(outcome.result.error == nil, "\(outcome.result.error ?? "")")
+    }
+    let steps = (standard.metrics["flood.steps"] ?? 0, halfStep.metrics["flood.steps"] ?? 0)
+    // The step follows alpha: half of 0.6 takes about twice the steps.
+    #expect(steps.0 > 100 && abs(steps.1 / steps.0 - 2) < 0.1, "\(steps)")
+    #expect(lisflood.metrics["flood.steps"] ?? 0 < steps.0)
+    // A closed strip keeps every litre whatever the scheme.
+    for outcome in [halfStep, lisflood] {
+      #expect(abs((outcome.metrics["flood.volume_m3"] ?? 0) - 7_200) < 1e-6)
+    }
+  }
+
+  @Test(arguments: [
+    ("sim.flood.scheme { theta = 1.5 }", "field 'theta' must be in [0, 1]"),
+    ("sim.flood.scheme { alpha = 0 }", "field 'alpha' must be in (0, 1]"),
+    ("sim.flood.scheme { cfl = 0.5 }", "unknown field 'cfl'"),
+  ])
+  func badSchemesSayWhy(line: String, message: String) throws {
+    let outcome = try HazardHarness.run(
+      Self.river(edges: "sim.process(function() \(line) end)"), files: ["dem.asc": Self.sloped])
+    #expect(outcome.result.error?.contains(message) == true, "\(outcome.result.error ?? "")")
+  }
 }

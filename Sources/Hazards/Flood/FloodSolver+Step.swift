@@ -1,4 +1,16 @@
 extension FloodSolver {
+  /// Sets the q-centred weight and the Courant factor from the next step on.
+  ///
+  /// Both are read afresh at every step, so a run may change them at any
+  /// time; the rest of the parameters shape the solver's buffers and stay.
+  public func setScheme(theta: Double, alpha: Double) throws {
+    var changed = parameters
+    changed.theta = theta
+    changed.alpha = alpha
+    try changed.validate()
+    parameters = changed
+  }
+
   /// Advances to exactly `target` seconds in as many steps as stability needs.
   ///
   /// Does nothing when `target` is not after the current time, so a

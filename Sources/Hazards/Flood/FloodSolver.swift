@@ -12,8 +12,8 @@
 public final class FloodSolver {
   /// The raster: bed, roughness, geometry.
   public let grid: FloodGrid
-  /// Numerical settings.
-  public let parameters: FloodParameters
+  /// Numerical settings; `setScheme` changes theta and alpha.
+  public internal(set) var parameters: FloodParameters
   /// Edge conditions; changing them takes effect at the next step.
   public var boundaries: FloodBoundaries {
     didSet { refreshPinnedCells() }
