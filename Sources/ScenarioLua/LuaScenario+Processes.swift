@@ -56,7 +56,8 @@ extension LuaScenario {
     processes.current = 0
     switch outcome {
     case .yielded(let count):
-      thread.stack.pop(count)
+      // A fast call's wait yields nothing: no call into Lua to pop it.
+      if count > 0 { thread.stack.pop(count) }
       if processes.slots[i].cancelRequested {
         cancel(at: i)
       } else if processes.slots[i].state == .running {

@@ -21,6 +21,17 @@ enum Prelude {
       end
     end
 
+    -- A handle (resource, stream) holds its methods itself as well as
+    -- through its metatable: a method call then finds its function in the
+    -- handle, where the VM looks first, instead of missing there and
+    -- looking up __index and the methods table on every call.
+    local function with_methods(handle, methods)
+      for k, v in next, methods do
+        if k ~= "__index" then handle[k] = v end
+      end
+      return setmetatable(handle, methods)
+    end
+
     local function check_function(what, n, fn)
       if type(fn) ~= "function" then
         raise("bad argument #" .. n .. " to '" .. what .. "' (function expected, got " .. type(fn) .. ")")
@@ -107,7 +118,7 @@ enum Prelude {
       end
       local s = streams[name]
       if not s then
-        s = setmetatable({ H.rng(name), name = name }, Stream)
+        s = with_methods({ H.rng(name), name = name }, Stream)
         streams[name] = s
       end
       return s
@@ -123,7 +134,7 @@ enum Prelude {
 
     function sim.resource(spec)
       local id = H.resource(spec)
-      return setmetatable({ id, id = id, name = spec.name, capacity = spec.capacity }, Resource)
+      return with_methods({ id, id = id, name = spec.name, capacity = spec.capacity }, Resource)
     end
 
     local Container = {}

@@ -104,7 +104,9 @@ final class ProcessTable {
   }
 
   /// The slot of a live process, nil for a finished or unknown id.
-  func index(of pid: Int64) -> Int? {
+  ///
+  /// Inlined: every fast call and resume looks a process up.
+  @inline(__always) func index(of pid: Int64) -> Int? {
     let index = Int(pid & 0xffff_ffff)
     guard pid > 0, index < slotCount,
       slots[index].generation == UInt32(truncatingIfNeeded: pid >> 32),

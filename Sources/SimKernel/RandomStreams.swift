@@ -35,7 +35,7 @@ public final class RandomStreams {
   }
 
   /// Number of streams created.
-  public var count: Int { streams.count }
+  @inlinable public var count: Int { streams.count }
 
   /// Draws from stream `index` (an index from `index(of:)`).
   @inlinable

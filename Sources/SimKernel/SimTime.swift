@@ -9,11 +9,28 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   @inlinable public init(ms: Int64) { self.ms = ms }
 
-  /// The tick nearest to `seconds`; nil when it is not finite or out of range.
+  /// The tick nearest to `seconds` (halves away from zero, as `rounded()`);
+  /// nil when it is not finite or out of range.
+  ///
+  /// Rounded with integer arithmetic: `rounded()` is a call into libm on
+  /// x86-64, and this runs on every wait. Below 9e15 the truncation is
+  /// exact and so is the fraction `scaled - whole` (|scaled| < 2^53), so
+  /// the tick is exactly the rounded one; from 2^52 on, `scaled` is
+  /// already whole and the fraction is zero.
   @inlinable public init?(seconds: Double) {
-    let ms = (seconds * 1000).rounded()
-    guard ms.isFinite, abs(ms) < 9.0e15 else { return nil }
-    self.ms = Int64(ms)
+    let scaled = seconds * 1000
+    // Also false for NaN; for |scaled| > 2^52, scaled is whole, so this
+    // is the old bound on the rounded value.
+    guard abs(scaled) < 9.0e15 else { return nil }
+    let whole = Int64(scaled)
+    let fraction = scaled - Double(whole)
+    if fraction >= 0.5 {
+      ms = whole + 1
+    } else if fraction <= -0.5 {
+      ms = whole - 1
+    } else {
+      ms = whole
+    }
   }
 
   public static let zero = SimTime(ms: 0)

@@ -29,6 +29,7 @@ public final class Simulator {
   }
 
   deinit {
+    state.pointee.release()
     state.deinitialize(count: 1)
     state.deallocate()
   }
@@ -48,7 +49,7 @@ public final class Simulator {
 
   /// Pending events, including cancelled closures not yet skipped.
   public var pendingCount: Int {
-    state.pointee.queue.count + state.pointee.fifo.count - state.pointee.fifoHead
+    state.pointee.queue.count + state.pointee.fifoCount - state.pointee.fifoHead
   }
 
   /// Registers a handler for payload events; do this once, not per event.

@@ -19,8 +19,15 @@
   /// check (a runtime call) and one indirection per operation can be
   /// skipped.
   @usableFromInline let ladder: UnsafeMutablePointer<LadderCore>
-  /// Same-instant normal-priority events, in scheduling (= key) order.
-  @usableFromInline var fifo: [ScheduledEvent] = []
+  /// Same-instant normal-priority events, in scheduling (= key) order:
+  /// `fifo[fifoHead ..< fifoCount]` are pending.
+  ///
+  /// A buffer the state owns (`release()` frees it) rather than an array:
+  /// emptying an array keeping its capacity is a generic call, and every
+  /// append checks that the array is not shared; here both are an index.
+  @usableFromInline var fifo: UnsafeMutablePointer<ScheduledEvent>
+  @usableFromInline var fifoCapacity = 64
+  @usableFromInline var fifoCount = 0
   @usableFromInline var fifoHead = 0
   /// Unretained references to `handlerBoxes`, indexed by handler id: a
   /// trivial array, so a dispatch reads it without retain and release.
@@ -39,7 +46,39 @@
 
   @usableFromInline init() {
     ladder = queue.storage.core
-    fifo.reserveCapacity(64)
+    fifo = .allocate(capacity: fifoCapacity)
+  }
+
+  /// Frees the FIFO's buffer; the state is not used afterwards.
+  mutating func release() {
+    fifo.deallocate()
+    fifoCapacity = 0
+    fifoCount = 0
+    fifoHead = 0
+  }
+
+  /// Appends a same-instant event to the FIFO.
+  @inlinable @inline(__always) mutating func pushFIFO(_ event: ScheduledEvent) {
+    if fifoCount == fifoCapacity { growFIFO() }
+    (fifo + fifoCount).initialize(to: event)
+    fifoCount &+= 1
+  }
+
+  /// Makes room for more same-instant events: the pending ones move to the
+  /// front, of a buffer twice as large when they fill half of this one.
+  @usableFromInline mutating func growFIFO() {
+    let pending = fifoCount - fifoHead
+    if 2 * pending <= fifoCapacity {
+      fifo.moveInitialize(from: fifo + fifoHead, count: pending)
+    } else {
+      let grown = UnsafeMutablePointer<ScheduledEvent>.allocate(capacity: 2 * fifoCapacity)
+      grown.moveInitialize(from: fifo + fifoHead, count: pending)
+      fifo.deallocate()
+      fifo = grown
+      fifoCapacity *= 2
+    }
+    fifoCount = pending
+    fifoHead = 0
   }
 
   /// Adds a handler and returns its index.
@@ -60,7 +99,7 @@
       key: EventKey(time: time, priority: priority, sequence: sequence), handler: handler,
       payload: payload)
     if time == now && priority == .normal {
-      fifo.append(event)
+      pushFIFO(event)
     } else {
       ladder.pointee.insert(event)
     }
@@ -90,15 +129,15 @@
   /// The FIFO and the queue are merged by key: a queued event at this
   /// instant with urgent priority, or an earlier sequence, goes first.
   @inlinable @inline(__always) mutating func popNext(notAfter limit: Int64) -> ScheduledEvent? {
-    if fifoHead < fifo.count {
+    if fifoHead < fifoCount {
       guard now <= limit else { return nil }
       let first = fifo[fifoHead]
       if ladder.pointee.count > 0, ladder.pointee.minimum.key < first.key {
         return ladder.pointee.popMin()
       }
       fifoHead &+= 1
-      if fifoHead == fifo.count {
-        fifo.removeAll(keepingCapacity: true)
+      if fifoHead == fifoCount {
+        fifoCount = 0
         fifoHead = 0
       }
       return first
@@ -111,7 +150,7 @@
 
   /// Time of the next event, if any.
   @inlinable var nextEventTime: Int64? {
-    if fifoHead < fifo.count { return now }
+    if fifoHead < fifoCount { return now }
     return ladder.pointee.count > 0 ? ladder.pointee.minimum.key.time : nil
   }
 }
