@@ -83,6 +83,9 @@ struct LinkQueues {
   /// Arcs per class (two per link).
   let arcCount: Int
   /// The hot records, by slot (line-aligned; see `ArcRecords`).
+  ///
+  /// Written through the pointer, so copies of a `LinkQueues` share them:
+  /// the network holds the only one.
   let arcs: UnsafeMutablePointer<Arc>
   /// Owns `arcs`.
   private let records: ArcRecords
