@@ -57,7 +57,7 @@ extension QueueNetwork {
     for slot in queues.occupied.lazy.map({ Int($0) }) {
       let waiting = queuedUnits(slot, now: now)
       if slot < arcCount { queued.walk += Int(waiting) } else { queued.drive += Int(waiting) }
-      queues.arcs[slot].maxQueued = max(queues.arcs[slot].maxQueued, waiting)
+      queues.spills[slot].maxQueued = max(queues.spills[slot].maxQueued, waiting)
     }
     let time = SimTime(ms: now)
     series.times.append(time)
@@ -89,7 +89,9 @@ extension QueueNetwork {
   public func linkQueueMaxima(mode: TravellerMode) -> [Int] {
     let base = Int(mode.rawValue) * arcCount
     return (0..<township.links.count).map { link in
-      Int(max(queues.arcs[base + 2 * link].maxQueued, queues.arcs[base + 2 * link + 1].maxQueued))
+      Int(
+        max(
+          queues.spills[base + 2 * link].maxQueued, queues.spills[base + 2 * link + 1].maxQueued))
     }
   }
 }

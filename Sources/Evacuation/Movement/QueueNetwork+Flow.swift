@@ -48,8 +48,9 @@ extension QueueNetwork {
   /// A stuck check: the head of `arc` has waited `stuckTime` for room,
   /// unless the episode the check belongs to has ended.
   func checkStuck(_ mode: TravellerMode, _ arc: Int, now: Int64) {
-    let since = queues.arcs[Int(mode.rawValue) &* arcCount &+ arc].blockedSince
-    guard since >= 0, let stuck = options.stuckTime, now == since + stuck.ms else { return }
+    guard let since = queues.blockedSince(Int(mode.rawValue) &* arcCount &+ arc),
+      let stuck = options.stuckTime, now == since + stuck.ms
+    else { return }
     processHead(mode, arc, now: now)
   }
 
@@ -68,16 +69,19 @@ extension QueueNetwork {
     let node = Int(queues.arcs[slot].toNode)
     switch nextStep(t, at: node) {
     case .move(let next):
-      if !hasRoom(m &* arcCount &+ next, units: units(t)) {
-        if queues.arcs[slot].blockedSince < 0 {
+      if !queues.hasRoom(m &* arcCount &+ next, units: units(t)) {
+        var since = now
+        if let blocked = queues.blockedSince(slot) {
+          since = blocked
+        } else {
           // A new blocking episode: one stuck check for all of it.
-          queues.arcs[slot].blockedSince = now
+          queues.block(slot, since: now)
           if let stuck = options.stuckTime {
             simulator.schedule(
               stuckHandlers[m], at: SimTime(ms: now + stuck.ms), payload: Int64(arc))
           }
         }
-        let waited = now - queues.arcs[slot].blockedSince
+        let waited = now - since
         if let stuck = options.stuckTime, waited >= stuck.ms {
           leave(mode, arc, now: now)
           enter(t, next, now: now)
@@ -98,14 +102,6 @@ extension QueueNetwork {
       leave(mode, arc, now: now)
       arriveHome(t, now: now)
     }
-  }
-
-  /// Whether `units` more fit on slot `slot`.
-  ///
-  /// An empty arc takes any group.
-  @inline(__always) func hasRoom(_ slot: Int, units: Int32) -> Bool {
-    let load = queues.arcs[slot].load
-    return load == 0 || Double(load + units) <= queues.arcs[slot].storage
   }
 
   /// Puts a traveller at the tail of `arc`.
@@ -170,7 +166,7 @@ extension QueueNetwork {
     }
     travellers.motion[t].next = -1
     queues.arcs[slot].load -= u
-    queues.arcs[slot].blockedSince = -1
+    queues.unblock(slot)
     let gap = min(Double(u) / queues.arcs[slot].capacity * 1000, 1e12)
     // Gaps add up from the fractional time the link was due (events run
     // on whole milliseconds), so rounding does not drift the flow; an idle
@@ -186,13 +182,9 @@ extension QueueNetwork {
   /// Every upstream head waiting for room on `arc` checks again now.
   func wakeWaiters(_ mode: TravellerMode, of arc: Int, now: Int64) {
     let base = Int(mode.rawValue) &* arcCount
-    var u = queues.arcs[base &+ arc].waiters
-    queues.arcs[base &+ arc].waiters = -1
+    var u = queues.takeWaiters(base &+ arc)
     while u >= 0 {
-      let waiter = base &+ Int(u)
-      let next = queues.arcs[waiter].waitNext
-      queues.arcs[waiter].waitNext = -1
-      queues.arcs[waiter].waitingOn = -1
+      let next = queues.releaseWaiter(base &+ Int(u))
       scheduleHead(mode, Int(u), at: now)
       u = next
     }
@@ -216,7 +208,7 @@ extension QueueNetwork {
     queues.arcs[slot].tail = -1
     queues.markEmpty(slot)
     queues.arcs[slot].load = 0
-    queues.arcs[slot].blockedSince = -1
+    queues.unblock(slot)
     queues.arcs[slot].generation &+= 1
     queues.stopWaiting(slot)
     wakeWaiters(mode, of: arc, now: now)

@@ -261,8 +261,11 @@ public final class QueueNetwork {
     return index
   }
 
-  /// Reserves room for `n` more travellers.
-  public func reserveTravellers(_ n: Int) { travellers.reserve(n) }
+  /// Reserves room for `n` more travellers (and their departures).
+  public func reserveTravellers(_ n: Int) {
+    travellers.reserve(n)
+    departures.reserve(n)
+  }
 
   /// Closes or reopens a link for one traffic class.
   ///
@@ -291,7 +294,7 @@ public final class QueueNetwork {
 
   /// The storage of a link for a class: vehicles or persons per direction.
   public func storage(link: Int, mode: TravellerMode) -> Double {
-    queues.arcs[Int(mode.rawValue) * arcCount + 2 * link].storage
+    queues.spills[Int(mode.rawValue) * arcCount + 2 * link].storage
   }
 
   /// Whether a link is closed for a traffic class.
