@@ -65,7 +65,8 @@ struct EvacuationBenchmark {
     return [result]
   }
 
-  /// The catalog entries: 10k and 100k households.
+  /// The catalog entries: 10k, 100k, 300k and 3 M households (1 M is with
+  /// the county's entries).
   static let entries = [
     Benchmark(
       name: "evac-county",
@@ -78,5 +79,13 @@ struct EvacuationBenchmark {
       name: "evac-county-100k",
       summary: "synthetic county, 100k households ordered out at once, auto mode, queue network",
       run: { EvacuationBenchmark(households: 100_000).run(name: "evac-county-100k") }),
+    Benchmark(
+      name: "evac-county-300k",
+      summary: "synthetic county, 300k households ordered out at once (the scaling curve's middle)",
+      run: { EvacuationBenchmark(households: 300_000).run(name: "evac-county-300k") }),
+    Benchmark(
+      name: "evac-county-3m",
+      summary: "synthetic county, 3 M households ordered out at once (past every cache: the curve's tail)",
+      run: { EvacuationBenchmark(households: 3_000_000).run(name: "evac-county-3m") }),
   ]
 }
