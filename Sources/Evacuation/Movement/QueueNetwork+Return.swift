@@ -122,7 +122,10 @@ extension QueueNetwork {
     onAdmit?(s, -persons)
     if shelters.isFull[s], !shelters.isClosed[s], shelterFits(s, persons: 1) {
       shelters.isFull[s] = false
-      for k in trees.indices where destinationSets[k / 2][s] { trees[k].isStale = true }
+      for k in trees.indices where destinationSets[k / 2][s] {
+        trees[k].isStale = true
+        trees[k].readmittingNodes.append(Int32(node))
+      }
     }
     if !travellers.settlement[t].hasReturned {
       travellers.settlement[t].hasReturned = true

@@ -26,15 +26,42 @@ extension QueueNetwork {
       trees[k] = ShelterTree(nodeCount: township.nodes.count)
     }
     if trees[k].isStale {
-      var sources: [(node: Int32, shelter: Int32)] = []
-      let members = destinationSets[destinations]
-      for s in 0..<shelters.count where members[s] && !shelters.isClosed[s] && !shelters.isFull[s] {
-        sources.append((Int32(shelters.nodes[s]), Int32(s)))
-      }
-      trees[k].repair(graph: graphs[Int(mode.rawValue)], sources: sources)
+      trees[k].repair(graph: graphs[Int(mode.rawValue)], sources: treeSources(k, destinations))
       treeRepairs += 1
     }
     return k
+  }
+
+  /// The admitting shelters of destination set `destinations` that tree
+  /// `k`'s repair must offer as sources, in shelter order.
+  ///
+  /// A full repair offers all of them. Otherwise only shelters removed or
+  /// admitting again changed, and a removal clears the removed shelter's
+  /// catchment, which holds no other shelter's node except a shelter at
+  /// the same node: so only the shelters at those nodes can need seeding,
+  /// and offering just them keeps a repair's cost to what changed. (All of
+  /// them each time cost O(shelters) per repair, and repairs grow with the
+  /// county: quadratic.) The seeds go in in the same order either way.
+  func treeSources(_ k: Int, _ destinations: Int) -> [(node: Int32, shelter: Int32)] {
+    let members = destinationSets[destinations]
+    var sources: [(node: Int32, shelter: Int32)] = []
+    if trees[k].needsFullRepair {
+      for s in 0..<shelters.count where members[s] && shelters.isAdmitting(s) {
+        sources.append((Int32(shelters.nodes[s]), Int32(s)))
+      }
+      return sources
+    }
+    var nodes = trees[k].removedShelters.map(\.node) + trees[k].readmittingNodes
+    nodes.sort()
+    var last: Int32 = -1
+    for node in nodes where node != last {
+      last = node
+      for s in shelters.atNode[Int(node)] ?? [] where members[s] && shelters.isAdmitting(s) {
+        sources.append((node, Int32(s)))
+      }
+    }
+    sources.sort { $0.shelter < $1.shelter }
+    return sources
   }
 
   /// Whether a group fits in shelter `s` (`Shelters.fits`, reading the

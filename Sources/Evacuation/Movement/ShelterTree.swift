@@ -40,6 +40,9 @@ struct ShelterTree {
   var needsFullRepair = true
   /// Shelters that stopped admitting since the last repair, with their nodes.
   var removedShelters: [(node: Int32, shelter: Int32)] = []
+  /// Nodes of shelters that admit again since the last repair (a full
+  /// shelter that people left).
+  var readmittingNodes: [Int32] = []
 
   private var status: [UInt8]
   private var sourceShelter: [Int32]
@@ -89,6 +92,7 @@ struct ShelterTree {
     isStale = false
     needsFullRepair = false
     removedShelters.removeAll(keepingCapacity: true)
+    readmittingNodes.removeAll(keepingCapacity: true)
   }
 
   /// Offers every node in `nodes` the labels of its open out-arcs.

@@ -34,6 +34,9 @@ public struct Shelters: Sendable {
   public internal(set) var isFull: [Bool]
   /// When the next group at the door can be admitted (ms, fractional).
   var nextAdmission: [Double]
+  /// The shelters at each access node that has any, in shelter order: a
+  /// tree repair re-seeds only the nodes whose shelters changed.
+  let atNode: [Int: [Int]]
 
   /// The map's shelters (facilities of kind shelter), none open yet.
   public init(township: Township) {
@@ -50,6 +53,9 @@ public struct Shelters: Sendable {
     isClosed = isOpen
     isFull = isOpen
     nextAdmission = [Double](repeating: 0, count: shelters.count)
+    var atNode: [Int: [Int]] = [:]
+    for (s, node) in nodes.enumerated() { atNode[node, default: []].append(s) }
+    self.atNode = atNode
   }
 
   public var count: Int { ids.count }
