@@ -34,7 +34,8 @@ extension EvacuationModel {
     network.add(
       TravellerSpec(
         id: household, origin: origin, persons: Int(roster.size[household]), mode: mode,
-        walkSpeed: map.township.zones[zone].walkSpeed, departure: simulator.now,
+        walkSpeed: roster.walkSpeed(of: household, zoneSpeed: map.township.zones[zone].walkSpeed),
+        departure: simulator.now,
         orderTime: orderTime, group: zone, destinations: destinations))
     recordTraveller(household)
   }

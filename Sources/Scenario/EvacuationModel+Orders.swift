@@ -137,10 +137,11 @@ extension EvacuationModel {
       }
     }
     let now = simulator.now
+    let speed = roster.walkSpeed(of: household, zoneSpeed: map.township.zones[zone].walkSpeed)
     network.add(
       TravellerSpec(
         id: household, origin: Int(roster.node[household]), persons: Int(roster.size[household]),
-        mode: mode, walkSpeed: map.township.zones[zone].walkSpeed,
+        mode: mode, walkSpeed: speed,
         departure: departure < now ? now : departure, orderTime: spec.time, group: zone,
         destinations: spec.destinations,
         returnAfter: returnAfter[household] == .never ? nil : returnAfter[household],

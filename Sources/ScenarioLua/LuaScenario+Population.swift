@@ -23,7 +23,7 @@ extension LuaScenario {
       try self.optionTable(
         call,
         known: LuaScenario.populationShares.map(\.0) + LuaScenario.placePersons.map(\.0) + [
-          "compliance", "extra", "group_shares", "school_in_session",
+          "compliance", "extra", "group_shares", "school_in_session", "walk_speed",
         ])
       guard self.evacuation == nil else {
         throw LuaCallError(
@@ -54,6 +54,7 @@ extension LuaScenario {
         }
       default: throw call.argumentError(1, "field 'compliance': a share or { <group> = share }")
       }
+      try self.readWalkSpeeds(call, into: &options)
       if let extra = try self.extraPersons(call) { options.extra = extra }
       try self.readPlaces(call, into: &options)
       do throws(EvacuationError) {
@@ -108,6 +109,32 @@ extension LuaScenario {
       table[group] = share
     }
     options.groupShares = table
+  }
+
+  /// Field `walk_speed`: `{ <group> = m/s, ... }`, each listed group's
+  /// walking speed (the others keep theirs; `false` lifts a group's cap,
+  /// so its members walk at the zone's speed).
+  func readWalkSpeeds(_ call: LuaCall, into options: inout PopulationOptions) throws(LuaCallError)
+  {
+    let shape = "field 'walk_speed': { <group> = speed in m/s > 0 | false, ... } expected"
+    let value = call.field(1, "walk_speed") { call.value(at: $0, depth: 2) }
+    guard case .table(let entries) = value else {
+      guard value == .nil else { throw call.argumentError(1, shape) }
+      return
+    }
+    for entry in entries {
+      guard case .string(let name) = entry.key else { throw call.argumentError(1, shape) }
+      guard let group = PopulationGroup(name: name) else {
+        throw call.argumentError(1, "field 'walk_speed': unknown group '\(name)'")
+      }
+      if entry.value == .boolean(false) {
+        options.walkSpeed[group] = nil
+      } else if let speed = Self.number(entry.value), speed > 0, speed.isFinite {
+        options.walkSpeed[group] = speed
+      } else {
+        throw call.argumentError(1, shape)
+      }
+    }
   }
 
   /// Field `extra`: a list of `{ zone = id, group = name, persons = n }`,

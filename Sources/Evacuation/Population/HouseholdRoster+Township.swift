@@ -70,6 +70,7 @@ extension HouseholdRoster {
     try self.init(
       zoneIDs: zones.map(\.id), zoneCentres: zones.map(\.position), gridIDs: gridIDs,
       gridZones: gridZones)
+    groupWalkSpeeds = options.walkSpeed
     let places = FacilityGroups(township: township, options: options)
     for (index, zone) in zones.enumerated() {
       var local = RandomStream(rawSeed: stream.next())

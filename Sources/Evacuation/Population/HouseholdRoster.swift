@@ -32,6 +32,9 @@ public struct HouseholdRoster: Sendable, Equatable {
   public private(set) var groups: [PopulationGroups] = []
   public private(set) var needsAssistance: [Bool] = []
   public private(set) var complies: [Bool] = []
+  /// Walking speed caps by group (`PopulationOptions.walkSpeed`); a roster
+  /// drawn from a map takes its options', one built by hand the defaults.
+  public var groupWalkSpeeds = PopulationOptions().walkSpeed
 
   /// An empty roster over these zones and grids.
   ///
@@ -94,6 +97,16 @@ public struct HouseholdRoster: Sendable, Equatable {
       zone: Int(zone[index]), grid: Int(grid[index]), node: Int(node[index]),
       position: position(of: index), size: Int(size[index]), vehicles: Int(vehicles[index]),
       groups: groups[index], needsAssistance: needsAssistance[index], complies: complies[index])
+  }
+
+  /// The speed (m/s) household `index` walks at in a zone whose free
+  /// walking speed is `zoneSpeed`: the slowest of its members' groups.
+  public func walkSpeed(of index: Int, zoneSpeed: Double) -> Double {
+    var speed = zoneSpeed
+    for group in PopulationGroup.allCases where groups[index].contains(group) {
+      if let cap = groupWalkSpeeds[group] { speed = min(speed, cap) }
+    }
+    return speed
   }
 
   /// Where household `index` lives.

@@ -31,6 +31,17 @@ public struct PopulationOptions: Sendable, Equatable {
   /// follow a phased hurricane order (Appl. Sci. 13(8) 5194, 2023;
   /// evacuation.md §3.3): a value for sensitivity runs.
   public var compliance = PerGroup(1.0)
+  /// Walking speed (m/s) of each group's members, where it is slower than
+  /// their zone's `walk_speed`; nil leaves a group at the zone's speed.
+  ///
+  /// A household walks together, at the pace of its slowest member
+  /// (reference/evacuation.md, group behaviour test 2.9), so a household
+  /// with an elderly member walks at most at the elderly speed. Defaults:
+  /// elderly 0.85 m/s (measured UK speeds at 65 and over: men 0.9, women
+  /// 0.8 m/s, Asher et al.), mobility-impaired 0.6 m/s (the middle of the
+  /// 0.46-0.76 m/s bounds of the RiMEA/Weidmann table); the zone's 1.34
+  /// m/s (Weidmann's adult free speed) is well above both.
+  public var walkSpeed = PerGroup<Double?>(nil, except: [.elderly: 0.85, .mobilityImpaired: 0.6])
   /// Radius (m) of the disc around the zone's point that households are
   /// scattered over.
   ///
@@ -84,6 +95,12 @@ public struct PopulationOptions: Sendable, Equatable {
     }
     for group in PopulationGroup.allCases where !(0...1).contains(compliance[group]) {
       throw EvacuationError("population.compliance.\(group.name)", "must be in 0...1")
+    }
+    for group in PopulationGroup.allCases {
+      guard let speed = walkSpeed[group] else { continue }
+      guard speed > 0, speed.isFinite else {
+        throw EvacuationError("population.walk_speed.\(group.name)", "must be a speed > 0 in m/s")
+      }
     }
     guard visitorPartySize >= 1 else {
       throw EvacuationError("population.visitor_party_size", "must be at least 1")
