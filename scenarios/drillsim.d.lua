@@ -568,7 +568,7 @@ function sim.warn(spec) end
 ---@field school_in_session? boolean false leaves the schools empty (true)
 ---@field clinic_persons? integer People needing help at each clinic or care home (0)
 ---@field lodging_guests? integer Guests at each lodging facility, in visitor parties (0)
----@field walk_speed? table<string, number|false> Walking speed (m/s) by group where slower than the zone's; a household walks at its slowest member's (elderly 0.85, mobility_impaired 0.6; false: the zone's speed)
+---@field walk_speed? table<string, number|false> Walking speed (m/s) by group where slower than the zone's; a household walks at its slowest member's (none by default; measured: elderly 0.85, mobility_impaired 0.6; false: the zone's speed)
 
 --- How the household roster is drawn from the map's zones; call it before
 --- the first sim.evacuate, sim.warn or sim.warning call.

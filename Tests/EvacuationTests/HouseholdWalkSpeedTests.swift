@@ -22,9 +22,12 @@ import Township
     elderlyAndChild.insert(.children)
     var elderlyAndImpaired = PopulationGroups(.elderly)
     elderlyAndImpaired.insert(.mobilityImpaired)
-    let roster = try Self.roster([
+    var roster = try Self.roster([
       PopulationGroups(.residents), elderlyAndChild, elderlyAndImpaired, PopulationGroups(.children),
     ])
+    #expect(roster.walkSpeed(of: 2, zoneSpeed: 1.34) == 1.34, "no caps by default")
+    roster.groupWalkSpeeds[.elderly] = 0.85
+    roster.groupWalkSpeeds[.mobilityImpaired] = 0.6
     #expect(roster.walkSpeed(of: 0, zoneSpeed: 1.34) == 1.34)
     #expect(roster.walkSpeed(of: 1, zoneSpeed: 1.34) == 0.85)
     #expect(roster.walkSpeed(of: 2, zoneSpeed: 1.34) == 0.6)
@@ -35,10 +38,10 @@ import Township
 
   @Test func optionsSetAndCheckTheCaps() throws {
     var options = PopulationOptions()
-    options.walkSpeed[.elderly] = nil
+    options.walkSpeed[.elderly] = 0.8
     var roster = try Self.roster([PopulationGroups(.elderly)])
     roster.groupWalkSpeeds = options.walkSpeed
-    #expect(roster.walkSpeed(of: 0, zoneSpeed: 1.34) == 1.34)
+    #expect(roster.walkSpeed(of: 0, zoneSpeed: 1.34) == 0.8)
     options.walkSpeed[.children] = -1
     #expect(throws: EvacuationError.self) { try options.validate() }
   }

@@ -27,13 +27,17 @@ import Testing
     return outcome.metrics["group.\(group).t100_s"]
   }
 
-  /// 300 m at the adult 1.34 m/s, at the elderly default 0.85 m/s, at a
-  /// stated 0.5 m/s, and at the zone's speed again when the cap is lifted.
+  /// 300 m at the zone's 1.34 m/s with no cap (the default), at a stated
+  /// 0.85 or 0.5 m/s, and at the zone's speed again when the cap is lifted.
   @Test func elderlyWalkAtTheirOwnPace() throws {
     let adult = try #require(try Self.clearance("group_shares = {}", group: "residents"))
     #expect(abs(adult - 300 / 1.34) <= 0.5)
-    let elderly = try #require(
+    let uncapped = try #require(
       try Self.clearance("group_shares = { elderly = 1 }", group: "elderly"))
+    #expect(abs(uncapped - 300 / 1.34) <= 0.5)
+    let elderly = try #require(
+      try Self.clearance(
+        "group_shares = { elderly = 1 }, walk_speed = { elderly = 0.85 }", group: "elderly"))
     #expect(abs(elderly - 300 / 0.85) <= 0.5)
     let slower = try #require(
       try Self.clearance(

@@ -32,16 +32,22 @@ public struct PopulationOptions: Sendable, Equatable {
   /// evacuation.md §3.3): a value for sensitivity runs.
   public var compliance = PerGroup(1.0)
   /// Walking speed (m/s) of each group's members, where it is slower than
-  /// their zone's `walk_speed`; nil leaves a group at the zone's speed.
+  /// their zone's `walk_speed`; nil (the default for every group) leaves a
+  /// group at the zone's speed.
   ///
   /// A household walks together, at the pace of its slowest member
-  /// (reference/evacuation.md, group behaviour test 2.9), so a household
-  /// with an elderly member walks at most at the elderly speed. Defaults:
-  /// elderly 0.85 m/s (measured UK speeds at 65 and over: men 0.9, women
+  /// (reference/evacuation.md, group behaviour test 2.9). Measured values
+  /// to state: elderly 0.85 m/s (UK speeds at 65 and over: men 0.9, women
   /// 0.8 m/s, Asher et al.), mobility-impaired 0.6 m/s (the middle of the
-  /// 0.46-0.76 m/s bounds of the RiMEA/Weidmann table); the zone's 1.34
-  /// m/s (Weidmann's adult free speed) is well above both.
-  public var walkSpeed = PerGroup<Double?>(nil, except: [.elderly: 0.85, .mobilityImpaired: 0.6])
+  /// 0.46-0.76 m/s bounds of the RiMEA/Weidmann table).
+  ///
+  /// Not set by default because the link queues are first in, first out
+  /// for walkers as for cars: a slow household holds up every faster one
+  /// behind it on the same link, which is right on a single-file path but
+  /// not on a road where walkers overtake. In the default township, elderly
+  /// at 0.85 m/s moved the median clearance of households without elderly
+  /// members, whose pace is unchanged, from 49 to 140 min.
+  public var walkSpeed = PerGroup<Double?>(nil)
   /// Radius (m) of the disc around the zone's point that households are
   /// scattered over.
   ///
