@@ -32,6 +32,16 @@ extension OSMImporter {
     "hotel", "guest_house", "hostel", "chalet", "camp_site", "caravan_site",
   ]
 
+  /// The facility kinds of a feature's tags, and the tag value they came
+  /// from, with `shelter` added where the options give that value a
+  /// shelter capacity: a planner designates churches, kindergartens or
+  /// fire stations as shelters for a drill by giving them places.
+  func designatedKinds(of tags: [String: String]) -> (value: String, kinds: [FacilityKind])? {
+    guard var (value, kinds) = Self.kinds(of: tags) else { return nil }
+    if options.shelterCapacity[value] != nil, !kinds.contains(.shelter) { kinds.append(.shelter) }
+    return (value, kinds)
+  }
+
   /// The facility kinds of a feature's tags, and the tag value they came from.
   static func kinds(of tags: [String: String]) -> (value: String, kinds: [FacilityKind])? {
     if let amenity = tags["amenity"], let kinds = facilityKinds[amenity] {
@@ -52,7 +62,7 @@ extension OSMImporter {
     for node in extract.taggedNodes.sorted(by: { $0.id < $1.id })
     where node.tags["amenity"] != nil || node.tags["tourism"] != nil {
       if node.tags["amenity"] == "fire_station" { report.fireStations += 1 }
-      guard let (value, kinds) = Self.kinds(of: node.tags) else { continue }
+      guard let (value, kinds) = designatedKinds(of: node.tags) else { continue }
       nodeSources.append(
         FacilitySource(
           id: "n\(node.id)", nodeID: node.id, tagValue: value, kinds: kinds,
@@ -63,7 +73,7 @@ extension OSMImporter {
     where way.tags["amenity"] != nil || way.tags["tourism"] != nil {
       guard let centroid = centroid(of: way.nodeRefs) else { continue }
       if way.tags["amenity"] == "fire_station" { report.fireStations += 1 }
-      guard let (value, kinds) = Self.kinds(of: way.tags) else { continue }
+      guard let (value, kinds) = designatedKinds(of: way.tags) else { continue }
       waySources.append(
         (
           FacilitySource(
