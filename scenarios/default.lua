@@ -84,7 +84,7 @@ sim.population { compliance = compliance,
                  lodging_guests = 12,
                  extra = impaired_per_village > 0 and extra or nil }
 
-local halls = { "shelter-n358872697", "shelter-n2100576898", "shelter-w200070326" }
+local halls = { "shelter-n358872697", "shelter-n2100576898" }
 sim.team { id = "water-rescue", kind = "water_rescue", station = "station-n843091457" }
 for i, hall in ipairs(halls) do
   sim.team { id = "militia-" .. i, kind = "militia", station = hall }

@@ -28,9 +28,10 @@
 -- the wind, when the alarm is raised, how many guests and children are
 -- there. Move `ignition` to start the fire elsewhere, or change the
 -- `extra` list to put the guests and the festival in other villages. The
--- order sends everyone to the two Harsdorf halls (1,600 places); when
--- they fill, add the Neudrossenfeld town hall ("shelter-n358872697") to
--- the order's `to` list.
+-- order sends everyone to the Harsdorf shelters (the town hall, 800
+-- places; the church, 200; the Kita, 100) and, when they are full, on to
+-- the Neudrossenfeld town hall (800), 7 km west: drop it from the `to`
+-- list to see who would be left without a place.
 --
 -- The map is the township north of Bayreuth (maps/north-bayreuth.geojson,
 -- OpenStreetMap, ODbL); terrain SRTM; fuel from the OSM land use
@@ -122,7 +123,8 @@ sim.at(alarm_after + order_delay, function()
   -- Those with a car drive, the others walk; a few households elsewhere
   -- leave too when they hear of it (shadow evacuation, 2 %).
   local ordered = sim.evacuate { zones = threatened, mode = "auto", shadow_share = 0.02,
-                                 to = { "shelter-n2100576898", "shelter-w200070326" } }
+                                 to = { "shelter-n2100576898", "shelter-n980025717",
+                                        "shelter-w200157596", "shelter-n358872697" } }
   sim.log(ordered.households .. " households, " .. ordered.persons .. " persons ordered out")
 end)
 

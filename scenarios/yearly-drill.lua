@@ -64,7 +64,7 @@ local altenplos = "z355533051"
 local unterwaiz = "z305529152"
 
 -- The shelters (town halls) and the township depot beside the Rathaus.
-local shelters = { "shelter-n358872697", "shelter-n2100576898", "shelter-w200070326" }
+local shelters = { "shelter-n358872697", "shelter-n2100576898" }
 local depot = "depot-n358872697"
 sim.supply.add(depot, "water", depot_water)
 sim.supply.add(depot, "food", 4000)

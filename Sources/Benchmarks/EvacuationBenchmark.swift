@@ -85,7 +85,8 @@ struct EvacuationBenchmark {
       run: { EvacuationBenchmark(households: 300_000).run(name: "evac-county-300k") }),
     Benchmark(
       name: "evac-county-3m",
-      summary: "synthetic county, 3 M households ordered out at once (past every cache: the curve's tail)",
+      summary: "synthetic county, 3 M households ordered out at once"
+        + " (past every cache: the curve's tail)",
       run: { EvacuationBenchmark(households: 3_000_000).run(name: "evac-county-3m") }),
   ]
 }

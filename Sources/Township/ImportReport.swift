@@ -14,6 +14,8 @@ public struct ImportReport: Sendable, Equatable {
   public var population = 0
   public var fireStations = 0
   public var shelterCapacity = 0
+  /// Facilities mapped both as a node and as a building outline, imported once.
+  public var duplicateFacilities = 0
   public var relationsSkipped = 0
   public var missingNodeRefs = 0
   /// One-way road links outside the largest component made two-way.
@@ -46,6 +48,7 @@ public struct ImportReport: Sendable, Equatable {
       "residential buildings: \(residentialBuildings) (outside every zone: \(buildingsOutsideZones))",
       "households: \(households), population: \(population)",
       "fire stations: \(fireStations)",
+      "duplicate facilities merged (node and building outline): \(duplicateFacilities)",
       "shelter capacity: \(shelterCapacity)",
       "relations skipped: \(relationsSkipped)",
       "way references to missing nodes: \(missingNodeRefs)",

@@ -9,7 +9,9 @@
 /// Tourism mapping: hotel / guest_house / hostel / chalet / camp_site /
 /// caravan_site -> lodging (visitors). Shelter capacities come from
 /// `OSMImportOptions.shelterCapacity`. Features mapped as nodes and as
-/// building outlines (vertex centroid) both count.
+/// building outlines (vertex centroid) both count; a node and an outline
+/// that map the same facility are merged into one (see
+/// `mergingDuplicates(nodes:ways:)`).
 extension OSMImporter {
   static let facilityKinds: [String: [FacilityKind]] = [
     "townhall": [.shelter, .depot],
@@ -30,6 +32,16 @@ extension OSMImporter {
     "hotel", "guest_house", "hostel", "chalet", "camp_site", "caravan_site",
   ]
 
+  /// The facility kinds of a feature's tags, and the tag value they came
+  /// from, with `shelter` added where the options give that value a
+  /// shelter capacity: a planner designates churches, kindergartens or
+  /// fire stations as shelters for a drill by giving them places.
+  func designatedKinds(of tags: [String: String]) -> (value: String, kinds: [FacilityKind])? {
+    guard var (value, kinds) = Self.kinds(of: tags) else { return nil }
+    if options.shelterCapacity[value] != nil, !kinds.contains(.shelter) { kinds.append(.shelter) }
+    return (value, kinds)
+  }
+
   /// The facility kinds of a feature's tags, and the tag value they came from.
   static func kinds(of tags: [String: String]) -> (value: String, kinds: [FacilityKind])? {
     if let amenity = tags["amenity"], let kinds = facilityKinds[amenity] {
@@ -41,28 +53,44 @@ extension OSMImporter {
     return nil
   }
 
+  /// Facilities from amenity and lodging features, a node and an outline of one facility merged.
+  ///
+  /// Sources are nodes then ways, each sorted by OSM id, so facility order
+  /// and ids do not depend on the extract's element order.
   mutating func buildFacilities(anchor: NetworkAnchor) {
-    var sources: [(id: String, tags: [String: String], coordinate: GeoCoordinate)] = []
+    var nodeSources: [FacilitySource] = []
     for node in extract.taggedNodes.sorted(by: { $0.id < $1.id })
     where node.tags["amenity"] != nil || node.tags["tourism"] != nil {
-      sources.append(("n\(node.id)", node.tags, node.coordinate))
+      if node.tags["amenity"] == "fire_station" { report.fireStations += 1 }
+      guard let (value, kinds) = designatedKinds(of: node.tags) else { continue }
+      nodeSources.append(
+        FacilitySource(
+          id: "n\(node.id)", nodeID: node.id, tagValue: value, kinds: kinds,
+          name: node.tags["name"], coordinate: node.coordinate))
     }
+    var waySources: [(source: FacilitySource, way: OSMExtract.Way)] = []
     for way in extract.ways.sorted(by: { $0.id < $1.id })
     where way.tags["amenity"] != nil || way.tags["tourism"] != nil {
-      if let centroid = centroid(of: way.nodeRefs) {
-        sources.append(("w\(way.id)", way.tags, centroid))
-      }
+      guard let centroid = centroid(of: way.nodeRefs) else { continue }
+      if way.tags["amenity"] == "fire_station" { report.fireStations += 1 }
+      guard let (value, kinds) = designatedKinds(of: way.tags) else { continue }
+      waySources.append(
+        (
+          FacilitySource(
+            id: "w\(way.id)", nodeID: nil, tagValue: value, kinds: kinds, name: way.tags["name"],
+            coordinate: centroid),
+          way
+        ))
     }
+    let sources = mergingDuplicates(nodes: nodeSources, ways: waySources)
     for source in sources {
-      if source.tags["amenity"] == "fire_station" { report.fireStations += 1 }
-      guard let (value, kinds) = Self.kinds(of: source.tags) else { continue }
       let point = projection.project(source.coordinate)
       guard let node = anchor.node(near: point) else { continue }
-      for kind in kinds {
-        let capacity = kind == .shelter ? options.shelterCapacity[value] : nil
+      for kind in source.kinds {
+        let capacity = kind == .shelter ? options.shelterCapacity[source.tagValue] : nil
         facilities.append(
           Facility(
-            id: "\(kind.rawValue)-\(source.id)", kind: kind, name: source.tags["name"], node: node,
+            id: "\(kind.rawValue)-\(source.id)", kind: kind, name: source.name, node: node,
             position: point, capacity: capacity))
       }
     }

@@ -14,6 +14,10 @@ public struct OSMImportOptions: Sendable {
   public var personsPerHousehold = 2.5
   /// Shelter capacity in persons by OSM `amenity` value (judgement values:
   /// a village hall 200, a school 500, a community centre 150).
+  ///
+  /// A value that is not a shelter by default (`place_of_worship`, `kindergarten`,
+  /// `fire_station`, ...) becomes one, beside its own kind, when it is
+  /// given a capacity here.
   public var shelterCapacity: [String: Int] = [
     "townhall": 200, "school": 500, "community_centre": 150,
   ]

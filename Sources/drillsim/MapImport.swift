@@ -23,7 +23,10 @@ struct MapImport: ParsableCommand {
 
   @Option(
     name: .customLong("shelter-capacity"),
-    help: "Shelter capacity by amenity, e.g. townhall=300 (repeatable).")
+    help: """
+      Shelter capacity by amenity, e.g. townhall=300 (repeatable); an amenity that is \
+      not a shelter by default (place_of_worship, kindergarten, fire_station) becomes one.
+      """)
   var shelterCapacities: [String] = []
 
   func run() throws {
