@@ -114,8 +114,7 @@ extension LuaScenario {
   /// Field `walk_speed`: `{ <group> = m/s, ... }`, each listed group's
   /// walking speed (the others keep theirs; `false` lifts a group's cap,
   /// so its members walk at the zone's speed).
-  func readWalkSpeeds(_ call: LuaCall, into options: inout PopulationOptions) throws(LuaCallError)
-  {
+  func readWalkSpeeds(_ call: LuaCall, into options: inout PopulationOptions) throws(LuaCallError) {
     let shape = "field 'walk_speed': { <group> = speed in m/s > 0 | false, ... } expected"
     let value = call.field(1, "walk_speed") { call.value(at: $0, depth: 2) }
     guard case .table(let entries) = value else {

@@ -23,7 +23,8 @@ import Township
     var elderlyAndImpaired = PopulationGroups(.elderly)
     elderlyAndImpaired.insert(.mobilityImpaired)
     var roster = try Self.roster([
-      PopulationGroups(.residents), elderlyAndChild, elderlyAndImpaired, PopulationGroups(.children),
+      PopulationGroups(.residents), elderlyAndChild, elderlyAndImpaired,
+      PopulationGroups(.children),
     ])
     #expect(roster.walkSpeed(of: 2, zoneSpeed: 1.34) == 1.34, "no caps by default")
     roster.groupWalkSpeeds[.elderly] = 0.85
