@@ -61,7 +61,6 @@ extension OSMImporter {
     var nodeSources: [FacilitySource] = []
     for node in extract.taggedNodes.sorted(by: { $0.id < $1.id })
     where node.tags["amenity"] != nil || node.tags["tourism"] != nil {
-      if node.tags["amenity"] == "fire_station" { report.fireStations += 1 }
       guard let (value, kinds) = designatedKinds(of: node.tags) else { continue }
       nodeSources.append(
         FacilitySource(
@@ -72,7 +71,6 @@ extension OSMImporter {
     for way in extract.ways.sorted(by: { $0.id < $1.id })
     where way.tags["amenity"] != nil || way.tags["tourism"] != nil {
       guard let centroid = centroid(of: way.nodeRefs) else { continue }
-      if way.tags["amenity"] == "fire_station" { report.fireStations += 1 }
       guard let (value, kinds) = designatedKinds(of: way.tags) else { continue }
       waySources.append(
         (
@@ -84,6 +82,7 @@ extension OSMImporter {
     }
     let sources = mergingDuplicates(nodes: nodeSources, ways: waySources)
     for source in sources {
+      if source.tagValue == "fire_station" { report.fireStations += 1 }
       let point = projection.project(source.coordinate)
       guard let node = anchor.node(near: point) else { continue }
       for kind in source.kinds {

@@ -49,18 +49,14 @@ import Township
     #expect(report.lines.contains("duplicate facilities merged (node and building outline): 1"))
   }
 
-  @Test func aNode300MetresAwayIsASecondShelter() throws {
-    let text = Self.extract(
-      #"  <node id="3" lat="50.00315" lon="11.5007"><tag k="amenity" v="townhall"/></node>"#)
-    let result = try Self.shelters(text, "townhall-far.osm")
-    #expect(result.ids == ["shelter-n3", "shelter-w20"])
-    #expect(result.merged == 0)
-  }
-
-  @Test func aNodeWithAnotherAmenityInsideTheOutlineStaysSeparate() throws {
-    let text = Self.extract(
-      #"  <node id="3" lat="50.00045" lon="11.5007"><tag k="amenity" v="school"/></node>"#)
-    let result = try Self.shelters(text, "school-in-townhall.osm")
+  /// A townhall node 300 m from the outline, and a school node inside it:
+  /// neither is the outline's duplicate.
+  @Test(arguments: [
+    #"  <node id="3" lat="50.00315" lon="11.5007"><tag k="amenity" v="townhall"/></node>"#,
+    #"  <node id="3" lat="50.00045" lon="11.5007"><tag k="amenity" v="school"/></node>"#,
+  ])
+  func aNodeThatIsNotTheOutlineStaysSeparate(node: String) throws {
+    let result = try Self.shelters(Self.extract(node), "separate.osm")
     #expect(result.ids == ["shelter-n3", "shelter-w20"])
     #expect(result.merged == 0)
   }

@@ -38,4 +38,19 @@ import Township
     #expect(
       map.facilities.map(\.kind) == [.shelter, .school, .clinic, .lodging, .clinic, .lodging])
   }
+
+  /// An amenity given shelter places is designated a shelter as well as
+  /// its own kind (`--shelter-capacity nursing_home=40`).
+  @Test func anAmenityGivenPlacesIsAlsoAShelter() throws {
+    let path = try BadInputTests.temporaryFile("designated.osm", Self.extract)
+    var options = OSMImportOptions()
+    options.shelterCapacity["nursing_home"] = 40
+    let (map, _) = try OSMImporter.importMap(path: path, options: options)
+    #expect(
+      map.facilities.map(\.id) == [
+        "shelter-n1", "school-n1", "clinic-n2", "shelter-n2", "lodging-n3", "clinic-n4",
+        "lodging-w20",
+      ])
+    #expect(map.facilities.first { $0.id == "shelter-n2" }?.capacity == 40)
+  }
 }
