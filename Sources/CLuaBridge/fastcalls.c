@@ -14,6 +14,8 @@ void clb_set_fast_dispatch(clb_fast_dispatch_fn fn) {
   __atomic_store_n(&fast_dispatch_fn, fn, __ATOMIC_RELEASE);
 }
 
+void clb_set_fast_host(lua_State *L, void *host) { clb_state_of(L)->fast_host = host; }
+
 /* The general function: it handles (and reports) everything the fast path
  * does not. The arguments must be as the caller passed them. */
 static int general(lua_State *L) {
@@ -44,11 +46,11 @@ static int general_after_handle(lua_State *L, int pushed) {
 /* Makes the Swift call and turns its answer into the function's results. */
 static int host_call(lua_State *L, clb_state *s, clb_fast_call *call) {
   clb_fast_dispatch_fn fn = __atomic_load_n(&fast_dispatch_fn, __ATOMIC_ACQUIRE);
-  if (fn == NULL) return CLB_FAST_GENERAL;
+  if (fn == NULL || s->fast_host == NULL) return CLB_FAST_GENERAL;
   /* As in dispatch_host: Swift frames must never see a memory error. */
   int armed = s->armed;
   s->armed = 0;
-  int outcome = fn(s->host, call);
+  int outcome = fn(s->fast_host, call);
   s->armed = armed;
   switch (outcome) {
   case CLB_FAST_DONE:

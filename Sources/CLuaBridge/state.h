@@ -28,6 +28,9 @@ typedef struct clb_state {
   lua_State *process;
   /* The simulation clock in milliseconds, read by the fast sim.now. */
   const int64_t *clock;
+  /* What the fast dispatcher is handed (NULL: fast calls take the general
+   * path): the host's own entry, so a fast call reaches it in one step. */
+  void *fast_host;
 } clb_state;
 
 _Static_assert(LUA_EXTRASPACE >= sizeof(void *), "the bridge keeps its state in the extra space");

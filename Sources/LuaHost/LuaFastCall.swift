@@ -60,25 +60,22 @@ let luaFastDispatch: clb_fast_dispatch_fn = { host, call in
   guard let host, let call, let thread = call.pointee.L,
     let operation = LuaFastCall.Operation(rawValue: call.pointee.op)
   else { return CLB_FAST_GENERAL }
-  return Unmanaged<LuaState>.fromOpaque(host)._withUnsafeGuaranteedRef { state in
-    guard let fast = state.fastHost else { return CLB_FAST_GENERAL }
-    let outcome = fast._withUnsafeGuaranteedRef {
-      $0.call(
-        LuaFastCall(
-          operation: operation, inProcess: call.pointee.in_process != 0,
-          handle: Int64(call.pointee.integer), number: call.pointee.number,
-          stack: LuaCall(thread, name: "?")))
-    }
-    switch outcome {
-    case .general: return CLB_FAST_GENERAL
-    case .done: return CLB_FAST_DONE
-    case .value(let x):
-      call.pointee.result = x
-      return CLB_FAST_VALUE
-    case .pushed(let count):
-      call.pointee.pushed = count
-      return CLB_FAST_PUSHED
-    case .wait: return CLB_FAST_WAIT
-    }
+  let outcome = Unmanaged<FastHostBox>.fromOpaque(host)._withUnsafeGuaranteedRef {
+    $0.call(
+      LuaFastCall(
+        operation: operation, inProcess: call.pointee.in_process != 0,
+        handle: Int64(call.pointee.integer), number: call.pointee.number,
+        stack: LuaCall(thread, name: "?")))
+  }
+  switch outcome {
+  case .general: return CLB_FAST_GENERAL
+  case .done: return CLB_FAST_DONE
+  case .value(let x):
+    call.pointee.result = x
+    return CLB_FAST_VALUE
+  case .pushed(let count):
+    call.pointee.pushed = count
+    return CLB_FAST_PUSHED
+  case .wait: return CLB_FAST_WAIT
   }
 }

@@ -27,12 +27,12 @@ extension LuaState {
     let unretained = Unmanaged.passUnretained(host)
     let box = FastHostBox { call in unretained._withUnsafeGuaranteedRef { $0.fastCall(call) } }
     fastHostBox = box
-    fastHost = Unmanaged.passUnretained(box)
+    clb_set_fast_host(raw, Unmanaged.passUnretained(box).toOpaque())
   }
 
   /// Sends the fast calls down the general path again.
   public func clearFastHost() {
-    fastHost = nil
+    clb_set_fast_host(raw, nil)
     fastHostBox = nil
   }
 }

@@ -24,12 +24,10 @@ public struct SandboxOptions {
   }
 }
 
-/// The environment a sandbox gives scripts, and its read-only wrapper.
+/// The environment a sandbox gives scripts.
 public struct Sandbox {
   /// The globals table scripts run in.
   public let environment: LuaRef
-  /// A Lua function `(name, table) -> proxy` that makes a table read-only.
-  public let readonly: LuaRef
 }
 
 extension LuaState {
@@ -57,11 +55,10 @@ extension LuaState {
     clb_push_limit_probe(raw)
     stack.setField(-2, "limit_hit")
     // stack: chunk, host
-    try call(arguments: 1, results: 2)
-    // stack: env, readonly
-    let readonly = ref()
+    try call(arguments: 1, results: 1)
+    // stack: env
     let environment = ref()
-    let sandbox = Sandbox(environment: environment, readonly: readonly)
+    let sandbox = Sandbox(environment: environment)
     sandboxed.environment = environment
     return sandbox
   }
@@ -135,7 +132,7 @@ final class SandboxedModules {
     }
     do {
       try state.loadFile(
-        path, chunkName: path, in: Sandbox(environment: environment, readonly: environment))
+        path, chunkName: path, in: Sandbox(environment: environment))
     } catch {
       throw LuaCallError(error.message)
     }

@@ -42,10 +42,9 @@ public final class LuaState {
   var functionBoxes: [FunctionBox] = []
   /// Answers the fast calls (`push(_:fast:)`); set with `setFastHost`.
   ///
-  /// Without one they take the general path. Unmanaged, so that a fast call
-  /// (several per simulated customer) borrows it without reference counting.
-  var fastHost: Unmanaged<FastHostBox>?
-  /// Owns `fastHost`'s box.
+  /// Without one they take the general path. The bridge holds it unretained,
+  /// so that a fast call (several per simulated customer) reaches it
+  /// without reference counting; this keeps it alive.
   var fastHostBox: FastHostBox?
 
   public init(limits: LuaLimits) throws(LuaError) {

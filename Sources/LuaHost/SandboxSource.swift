@@ -207,6 +207,6 @@ enum SandboxSource {
       __metatable = false,
     })
 
-    return env, readonly
+    return env
     """#
 }

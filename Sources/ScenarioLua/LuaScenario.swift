@@ -163,19 +163,14 @@ public final class LuaScenario {
     processHandle = lua.ref()
     lua.setHandleMethods(processHandle)
     // stack: sim, globals
-    lua.push(sandbox.readonly)
-    stack.push(string: "sim")
-    stack.pushCopy(of: -4)
-    try lua.call(arguments: 2, results: 1)
-    // stack: sim, globals, readonly sim
     lua.push(sandbox.environment)
-    stack.pushCopy(of: -2)
+    stack.pushCopy(of: -3)
     stack.setField(-2, "sim")
     for name in ["scenario", "seconds", "minutes", "hours", "days"] {
-      stack.pushField(-3, name)
+      stack.pushField(-2, name)
       stack.setField(-2, name)
     }
-    stack.pop(4)
+    stack.pop(3)
   }
 
   /// Runs the file's top level, then checks what only the whole setup shows.

@@ -219,6 +219,19 @@ enum Prelude {
       hours = unit(3600, "hours"), days = unit(86400, "days"),
     }
 
+    -- `sim` is read directly, not through a read-only proxy: a proxy put a
+    -- metamethod lookup on every `sim.x` (a fifteenth of an M/M/3 customer's
+    -- cost) and protected nothing, since a script can rebind the global
+    -- `sim` itself. Replacing a field (to wrap `sim.wait`, say) affects only
+    -- the scenario's own code; new fields are refused, so a misspelt
+    -- assignment is an error instead of a silent no-op.
+    setmetatable(sim, {
+      __newindex = function(_, key)
+        error("sim has no field '" .. tostring(key) .. "' (scenarios cannot add to sim)", 2)
+      end,
+      __metatable = false,
+    })
+
     return sim, globals, Process
     """#
 }

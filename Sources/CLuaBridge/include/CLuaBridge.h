@@ -103,11 +103,16 @@ typedef struct clb_fast_call {
   int pushed;
 } clb_fast_call;
 
-/* The host's fast dispatcher; `host` is the one given to clb_newstate. */
+/* The host's fast dispatcher; `host` is the one given to
+ * clb_set_fast_host. */
 typedef int (*clb_fast_dispatch_fn)(void *host, clb_fast_call *call);
 
 /* Installs the fast dispatcher. Idempotent; every state shares it. */
 void clb_set_fast_dispatch(clb_fast_dispatch_fn fn);
+
+/* Sets what the fast dispatcher is handed for L's state; NULL sends every
+ * fast call down the general path. */
+void clb_set_fast_host(lua_State *L, void *host);
 
 /* Pushes the fast function for operation `op` (CLB_OP_*), which falls back
  * to Swift function `fn_id`. */

@@ -1,3 +1,3 @@
--- Replacing part of the host API.
--- expect: exit=1 stderr~"21-sim-table-write.lua:3:" stderr~"read-only"
-sim.now = function() return 0 end
+-- Adding to the host API (a misspelt replacement).
+-- expect: exit=1 stderr~"21-sim-table-write.lua:3:" stderr~"sim has no field 'nwo'"
+sim.nwo = function() return 0 end
