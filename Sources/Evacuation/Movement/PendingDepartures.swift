@@ -137,15 +137,21 @@ struct PendingDepartures {
   ///
   /// The batch is sorted where it lies, with one scratch array of its size
   /// that every pass overwrites whole: neither is copied (a 1 M county's
-  /// batch is 21 MiB, beyond the last-level cache).
+  /// batch is 21 MiB, beyond the last-level cache). A batch added in time
+  /// order (an order releases its households so) is left as it is.
   static func sortByTime(_ entries: inout [Entry]) {
     guard let first = entries.first else { return }
     var low = first.time
     var high = first.time
+    var previous = first.time
+    var inOrder = true
     for entry in entries {
       low = min(low, entry.time)
       high = max(high, entry.time)
+      inOrder = inOrder && entry.time >= previous
+      previous = entry.time
     }
+    if inOrder { return }
     let span = UInt64(bitPattern: high &- low)
     let bits = 8
     let buckets = 1 << bits
