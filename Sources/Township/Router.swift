@@ -34,7 +34,8 @@ public final class Router {
   private let arcSeconds: [Double]
   private let maxSpeed: Double
   private var closed: [Bool]
-  private let linkIndexByID: [String: Int]
+  /// The map, for its link ids (one index of them, not a copy per router).
+  private let township: Township
 
   private var cost: [Double]
   private var parentArc: [Int]
@@ -73,9 +74,7 @@ public final class Router {
     arcSeconds = arcs.map(\.seconds)
     maxSpeed = max(fastest, 1e-9)
     closed = [Bool](repeating: false, count: township.links.count)
-    var ids: [String: Int] = [:]
-    for (index, link) in township.links.enumerated() { ids[link.id] = index }
-    linkIndexByID = ids
+    self.township = township
     cost = [Double](repeating: 0, count: positions.count)
     parentArc = [Int](repeating: -1, count: positions.count)
     stamp = [UInt32](repeating: 0, count: positions.count)
@@ -85,7 +84,7 @@ public final class Router {
   /// Closes a link in both directions; false if no link has that id.
   @discardableResult
   public func close(linkID: String) -> Bool {
-    guard let index = linkIndexByID[linkID] else { return false }
+    guard let index = township.linkIndex(of: linkID) else { return false }
     closed[index] = true
     return true
   }
@@ -93,7 +92,7 @@ public final class Router {
   /// Reopens a closed link; false if no link has that id.
   @discardableResult
   public func open(linkID: String) -> Bool {
-    guard let index = linkIndexByID[linkID] else { return false }
+    guard let index = township.linkIndex(of: linkID) else { return false }
     closed[index] = false
     return true
   }

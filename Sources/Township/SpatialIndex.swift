@@ -21,20 +21,26 @@ public struct SpatialIndex: Sendable {
 
   /// Indexes the nodes and links of a map.
   public init(nodes: [Node], links: [Link], cellSize: Double = 250) {
+    self.init(points: nodes.map(\.position), links: links, cellSize: cellSize)
+  }
+
+  /// Indexes bare points (zones' centres, facilities' places), so
+  /// `nearestNode` answers "which of these is nearest" with a point's
+  /// index; `links` name their ends by index into `points`.
+  public init(points: [MapPoint], links: [Link] = [], cellSize: Double = 250) {
     self.cellSize = cellSize
-    nodePositions = nodes.map(\.position)
+    nodePositions = points
     var minKey = CellKey(column: .max, row: .max)
     var maxKey = CellKey(column: .min, row: .min)
-    for (index, node) in nodes.enumerated() {
-      let key = cell(of: node.position)
+    for (index, point) in points.enumerated() {
+      let key = cell(of: point)
       nodeBuckets[key, default: []].append(index)
       minKey = CellKey(column: min(minKey.column, key.column), row: min(minKey.row, key.row))
       maxKey = CellKey(column: max(maxKey.column, key.column), row: max(maxKey.row, key.row))
     }
-    ringLimit = nodes.isEmpty ? 0 : max(maxKey.column - minKey.column, maxKey.row - minKey.row) + 1
+    ringLimit = points.isEmpty ? 0 : max(maxKey.column - minKey.column, maxKey.row - minKey.row) + 1
     for (index, link) in links.enumerated() {
-      let shape =
-        link.shape.isEmpty ? [nodes[link.from].position, nodes[link.to].position] : link.shape
+      let shape = link.shape.isEmpty ? [points[link.from], points[link.to]] : link.shape
       let low = cell(
         of: MapPoint(x: shape.map(\.x).min() ?? 0, y: shape.map(\.y).min() ?? 0))
       let high = cell(

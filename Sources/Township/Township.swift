@@ -31,8 +31,8 @@ public struct Township: Sendable {
     self.facilities = facilities
     self.hazards = hazards
     self.projection = projection
-    nodeIndexByID = [:]
-    linkIndexByID = [:]
+    nodeIndexByID = Dictionary(minimumCapacity: nodes.count)
+    linkIndexByID = Dictionary(minimumCapacity: links.count)
     for (index, node) in nodes.enumerated() {
       if nodeIndexByID.updateValue(index, forKey: node.id) != nil {
         throw MapError(file: file, .whole, "duplicate node id \"\(node.id)\"")

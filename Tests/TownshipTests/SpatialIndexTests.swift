@@ -69,3 +69,30 @@ extension SpatialIndexTests {
       index.links(inRectangleFrom: MapPoint(x: -10, y: -10), to: MapPoint(x: 10, y: 10)) == [0])
   }
 }
+
+/// An index over bare points answers with the same point a scan in index
+/// order would: the nearest, ties to the lower index.
+extension SpatialIndexTests {
+  @Test func nearestPointMatchesAScanIncludingTies() throws {
+    // A 7 x 7 lattice of 300 m, every point twice (exact ties), and some
+    // odd ones between.
+    var points: [MapPoint] = []
+    for row in 0..<7 {
+      for column in 0..<7 {
+        let point = MapPoint(x: Double(column) * 300, y: Double(row) * 300)
+        points += [point, point]
+      }
+    }
+    points += [MapPoint(x: 150, y: 150), MapPoint(x: 1234, y: 987), MapPoint(x: -400, y: 2500)]
+    let index = SpatialIndex(points: points, cellSize: 1000)
+    for step in 0..<400 {
+      let query = MapPoint(x: Double(step * 37 % 2600) - 300, y: Double(step * 53 % 2600) - 300)
+      var first = 0
+      for candidate in points.indices
+      where points[candidate].distance(to: query) < points[first].distance(to: query) {
+        first = candidate
+      }
+      #expect(index.nearestNode(to: query) == first)
+    }
+  }
+}

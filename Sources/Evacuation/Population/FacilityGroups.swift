@@ -30,6 +30,10 @@ public struct FacilityGroups: Sendable, Equatable {
   public init(township: Township, options: PopulationOptions) {
     byZone = [[Unit]](repeating: [], count: township.zones.count)
     guard !township.zones.isEmpty else { return }
+    // Nearest zone (ties: the first) through an index, not a pass over
+    // every zone per facility, which was quadratic in a county.
+    let zoneCentres = SpatialIndex(
+      points: township.zones.map(\.position), cellSize: FacilitySites.cellSize)
     for (index, facility) in township.facilities.enumerated() {
       let group: PopulationGroup
       let persons: Int
@@ -41,13 +45,7 @@ public struct FacilityGroups: Sendable, Equatable {
       default: continue
       }
       guard persons > 0 else { continue }
-      var nearest = 0
-      for zone in township.zones.indices
-      where facility.position.distance(to: township.zones[zone].position)
-        < facility.position.distance(to: township.zones[nearest].position)
-      {
-        nearest = zone
-      }
+      let nearest = zoneCentres.nearestNode(to: facility.position) ?? 0
       byZone[nearest].append(
         Unit(
           facility: index, group: group, persons: persons, node: facility.node,

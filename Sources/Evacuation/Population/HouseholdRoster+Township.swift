@@ -72,10 +72,14 @@ extension HouseholdRoster {
       gridZones: gridZones)
     groupWalkSpeeds = options.walkSpeed
     let places = FacilityGroups(township: township, options: options)
+    let schools = FacilitySites(.school, in: township)
+    let clinics = FacilitySites(.clinic, in: township)
     for (index, zone) in zones.enumerated() {
       var local = RandomStream(rawSeed: stream.next())
-      let builder = try ZoneHouseholds(
-        zone: zone, index: index, grid: zoneGrid[index], township: township, options: options)
+      var builder = try ZoneHouseholds(
+        zone: zone, index: index, grid: zoneGrid[index], options: options)
+      builder.schoolSite = schools.nearest(to: zone.position, within: options.institutionRadius)
+      builder.clinicSite = clinics.nearest(to: zone.position, within: options.institutionRadius)
       try builder.append(to: &self, stream: &local)
       try builder.appendPlaces(places.byZone[index], to: &self, stream: &local)
     }
@@ -90,12 +94,11 @@ private struct ZoneHouseholds {
   let options: PopulationOptions
   /// Persons per group, in group order; residents are the rest.
   var persons = PerGroup(0)
-  var schoolSite: (node: Int, position: MapPoint)?
-  var clinicSite: (node: Int, position: MapPoint)?
+  /// The nearest school and clinic within the institution radius.
+  var schoolSite: FacilitySites.Site?
+  var clinicSite: FacilitySites.Site?
 
-  init(
-    zone: Zone, index: Int, grid: Int, township: Township, options: PopulationOptions
-  ) throws(EvacuationError) {
+  init(zone: Zone, index: Int, grid: Int, options: PopulationOptions) throws(EvacuationError) {
     self.zone = zone
     self.index = index
     self.grid = grid
@@ -131,23 +134,6 @@ private struct ZoneHouseholds {
     for entry in options.extra where entry.zone == zone.id {
       persons[entry.group] += entry.persons
     }
-    schoolSite = Self.site(.school, near: zone.position, in: township, within: options)
-    clinicSite = Self.site(.clinic, near: zone.position, in: township, within: options)
-  }
-
-  /// The nearest facility of `kind` within the institution radius.
-  static func site(
-    _ kind: FacilityKind, near point: MapPoint, in township: Township,
-    within options: PopulationOptions
-  ) -> (node: Int, position: MapPoint)? {
-    var best: (distance: Double, node: Int, position: MapPoint)?
-    for facility in township.facilities where facility.kind == kind {
-      let distance = facility.position.distance(to: point)
-      if distance <= options.institutionRadius, distance < (best?.distance ?? .infinity) {
-        best = (distance, facility.node, facility.position)
-      }
-    }
-    return best.map { ($0.node, $0.position) }
   }
 
   /// Residents living in households (everyone but visitors and institutions).
