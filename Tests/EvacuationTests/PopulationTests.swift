@@ -54,6 +54,44 @@ struct PopulationTests {
         .allSatisfy { roster.grid[$0] == 3 })
   }
 
+  /// Zones and grids are matched first match first.
+  ///
+  /// Zones name grids, grids name zones, and either may be missing or
+  /// repeated: the first match wins, as it did when each zone searched
+  /// every grid. Map grids: 0 gx (zone a), 1 g-orphan (no such zone), 2 and
+  /// 3 g-f1 and g-f2 (both zone f), 4 gx again (zone b). Zone a names a
+  /// grid the map lacks, so it takes its own first grid (0); b likewise
+  /// takes 4; c names none and gets a new grid "c" (5), which d names;
+  /// e names gx (the first, 0); f takes g-f1 (2); h names g-orphan (1),
+  /// which then belongs to h.
+  @Test("grids are matched to zones first match first, in one pass")
+  func gridMatching() throws {
+    let names = ["a", "b", "c", "d", "e", "f", "h"]
+    let zoneGrids: [String?] = ["g-shared", "g-shared", nil, "c", "gx", nil, "g-orphan"]
+    let nodes = names.indices.map {
+      Node(id: "n\($0)", position: MapPoint(x: Double($0) * 500, y: 0))
+    }
+    let zones = names.indices.map {
+      Zone(
+        id: names[$0], node: $0, position: nodes[$0].position, population: 2, households: 1,
+        grid: zoneGrids[$0])
+    }
+    let grids = [
+      Grid(id: "gx", zone: "a"), Grid(id: "g-orphan", zone: "nowhere"),
+      Grid(id: "g-f1", zone: "f"), Grid(id: "g-f2", zone: "f"), Grid(id: "gx", zone: "b"),
+    ]
+    let township = try Township(nodes: nodes, links: [], zones: zones, grids: grids)
+    var stream = RandomStream(seed: 1, name: "population")
+    let roster = try HouseholdRoster(
+      township: township, options: PopulationOptions(), stream: &stream)
+    #expect(roster.gridIDs == ["gx", "g-orphan", "g-f1", "g-f2", "gx", "c"])
+    #expect(roster.gridZones == [0, 6, 5, 5, 1, 2])
+    let gridOfZone = names.indices.map { zone in
+      (0..<roster.count).first { roster.zone[$0] == zone }.map { Int(roster.grid[$0]) }
+    }
+    #expect(gridOfZone == [0, 4, 5, 5, 0, 2, 1])
+  }
+
   @Test("sizes are 1 + binomial: mean and variance match")
   func sizeDistribution() throws {
     // Plain: 40 000 households, 100 000 persons. Every person past the

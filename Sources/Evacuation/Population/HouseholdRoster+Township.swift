@@ -47,20 +47,35 @@ extension HouseholdRoster {
       throw EvacuationError(
         "population.extra[\(index + 1)].zone", "no zone '\(entry.zone)' on the map")
     }
-    var gridIDs = township.grids.map(\.id)
-    var gridZones = township.grids.map { grid in
-      zones.firstIndex { $0.id == grid.zone } ?? -1
+    // Lookups go through dictionaries (first index wins, as a search from
+    // the front would): a search per zone over every grid, and per grid
+    // over every zone, was quadratic in a county. Only zone `index` asks
+    // for its first grid, before any grid is given to it here, so
+    // `firstGridOfZone` is the map's grids'.
+    var zoneIndex: [String: Int] = Dictionary(minimumCapacity: zones.count)
+    for (index, zone) in zones.enumerated() where zoneIndex[zone.id] == nil {
+      zoneIndex[zone.id] = index
     }
+    var gridIDs: [String] = []
+    var gridZones: [Int] = []
+    var gridIndex: [String: Int] = [:]
+    var firstGridOfZone: [Int: Int] = [:]
+    func addGrid(_ id: String, zone: Int) {
+      if gridIndex[id] == nil { gridIndex[id] = gridIDs.count }
+      if zone >= 0, firstGridOfZone[zone] == nil { firstGridOfZone[zone] = gridIDs.count }
+      gridIDs.append(id)
+      gridZones.append(zone)
+    }
+    for grid in township.grids { addGrid(grid.id, zone: zoneIndex[grid.zone] ?? -1) }
     var zoneGrid = [Int](repeating: -1, count: zones.count)
     for (index, zone) in zones.enumerated() {
-      if let id = zone.grid, let grid = gridIDs.firstIndex(of: id) {
+      if let id = zone.grid, let grid = gridIndex[id] {
         zoneGrid[index] = grid
-      } else if let grid = gridZones.firstIndex(of: index) {
+      } else if let grid = firstGridOfZone[index] {
         zoneGrid[index] = grid
       } else {
         zoneGrid[index] = gridIDs.count
-        gridIDs.append(zone.grid ?? zone.id)
-        gridZones.append(index)
+        addGrid(zone.grid ?? zone.id, zone: index)
       }
       if gridZones[zoneGrid[index]] < 0 { gridZones[zoneGrid[index]] = index }
     }
