@@ -34,6 +34,11 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
   /// The process's peak resident set (MiB) at the end of the run, where
   /// measured (getrusage's ru_maxrss: the high-water mark since start).
   public var peakRSSMiB: Int?
+  /// Wall-clock seconds of the untimed setup before the loop (generating
+  /// the map, building the roster, giving the order), where reported:
+  /// with `wallSeconds`, the whole run's cost, which is what grows with a
+  /// county's size when the setup holds a slow step.
+  public var setupSeconds: Double?
 
   public init(name: String, queue: String, events: Int, wallSeconds: Double) {
     self.name = name
@@ -53,6 +58,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     case splitSeconds = "split_seconds"
     case cpuSeconds = "cpu_s"
     case peakRSSMiB = "peak_rss_mib"
+    case setupSeconds = "setup_s"
   }
 
   /// One human-readable line: name, queue, events, seconds and rate.
@@ -64,6 +70,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
       let cpuRate = String(format: "%.2f", Double(events) / cpu / 1e6)
       line += " (CPU \(String(format: "%.3f", cpu)) s = \(cpuRate) M events/CPU-s)"
     }
+    if let setup = setupSeconds { line += "; setup \(String(format: "%.3f", setup)) s" }
     return line
   }
 }

@@ -11,9 +11,16 @@ import Darwin
 enum Stopwatch {
   /// Runs `body` once and returns its duration in seconds.
   static func seconds(_ body: () -> Void) -> Double {
-    let clock = ContinuousClock()
-    let elapsed = clock.measure(body)
-    let parts = elapsed.components
+    seconds(of: ContinuousClock().measure(body))
+  }
+
+  /// Seconds from `start` to now, for spans that are not one closure.
+  static func seconds(since start: ContinuousClock.Instant) -> Double {
+    seconds(of: ContinuousClock.now - start)
+  }
+
+  private static func seconds(of duration: Duration) -> Double {
+    let parts = duration.components
     return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
   }
 
