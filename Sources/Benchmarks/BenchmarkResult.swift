@@ -34,10 +34,10 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
   /// The process's peak resident set (MiB) at the end of the run, where
   /// measured (getrusage's ru_maxrss: the high-water mark since start).
   public var peakRSSMiB: Int?
-  /// Wall-clock seconds of the untimed setup before the loop (generating
-  /// the map, building the roster, giving the order), where reported:
-  /// with `wallSeconds`, the whole run's cost, which is what grows with a
-  /// county's size when the setup holds a slow step.
+  /// Wall-clock seconds of the setup before the loop (generating the map,
+  /// building the roster, giving the order), where reported: with
+  /// `wallSeconds`, the whole run's cost, so a slow step in the setup
+  /// shows as the county grows.
   public var setupSeconds: Double?
 
   public init(name: String, queue: String, events: Int, wallSeconds: Double) {
