@@ -25,7 +25,6 @@ public enum RouteResult: Sendable, Equatable {
 /// `.unreachable`; it never loops.
 public final class Router {
   private let positions: [MapPoint]
-  private let links: [Link]
   private let mode: TravelMode
   /// Outgoing arcs per node (CSR): target node, link index.
   private let arcStart: [Int]
@@ -34,7 +33,8 @@ public final class Router {
   private let arcSeconds: [Double]
   private let maxSpeed: Double
   private var closed: [Bool]
-  /// The map, for its link ids (one index of them, not a copy per router).
+  /// The map: its links and its link ids (one index of them, not a copy
+  /// per router).
   private let township: Township
 
   private var cost: [Double]
@@ -47,7 +47,6 @@ public final class Router {
   /// Builds the routing graph of a map for one travel mode.
   public init(township: Township, mode: TravelMode = .drive) {
     positions = township.nodes.map(\.position)
-    links = township.links
     self.mode = mode
     var arcs: [(from: Int, to: Int, link: Int, seconds: Double)] = []
     var fastest = 0.0
@@ -110,7 +109,7 @@ public final class Router {
     var node = source
     var elapsed = 0.0
     for index in path {
-      let link = links[index]
+      let link = township.links[index]
       node = link.from == node ? link.to : link.from
       switch mode {
       case .drive: elapsed += link.freeTravelTime

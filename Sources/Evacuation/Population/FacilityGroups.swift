@@ -31,9 +31,9 @@ public struct FacilityGroups: Sendable, Equatable {
     byZone = [[Unit]](repeating: [], count: township.zones.count)
     guard !township.zones.isEmpty else { return }
     // Nearest zone (ties: the first) through an index, not a pass over
-    // every zone per facility, which was quadratic in a county.
-    let zoneCentres = SpatialIndex(
-      points: township.zones.map(\.position), cellSize: FacilitySites.cellSize)
+    // every zone per facility, which was quadratic in a county; built at
+    // the first place that holds people (by default none does).
+    var zoneCentres: SpatialIndex?
     for (index, facility) in township.facilities.enumerated() {
       let group: PopulationGroup
       let persons: Int
@@ -45,7 +45,11 @@ public struct FacilityGroups: Sendable, Equatable {
       default: continue
       }
       guard persons > 0 else { continue }
-      let nearest = zoneCentres.nearestNode(to: facility.position) ?? 0
+      let centres =
+        zoneCentres
+        ?? SpatialIndex(points: township.zones.map(\.position), cellSize: FacilitySites.cellSize)
+      zoneCentres = centres
+      let nearest = centres.nearestNode(to: facility.position) ?? 0
       byZone[nearest].append(
         Unit(
           facility: index, group: group, persons: persons, node: facility.node,

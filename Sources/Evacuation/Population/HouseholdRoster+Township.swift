@@ -49,9 +49,9 @@ extension HouseholdRoster {
     }
     // Lookups go through dictionaries (first index wins, as a search from
     // the front would): a search per zone over every grid, and per grid
-    // over every zone, was quadratic in a county. Only zone `index` asks
-    // for its first grid, before any grid is given to it here, so
-    // `firstGridOfZone` is the map's grids'.
+    // over every zone, was quadratic in a county. A zone asks for its
+    // first grid once, before any grid is added for it below, so the
+    // map's grids are the only ones `firstGridOfZone` needs.
     var zoneIndex: [String: Int] = Dictionary(minimumCapacity: zones.count)
     for (index, zone) in zones.enumerated() where zoneIndex[zone.id] == nil {
       zoneIndex[zone.id] = index
@@ -62,11 +62,14 @@ extension HouseholdRoster {
     var firstGridOfZone: [Int: Int] = [:]
     func addGrid(_ id: String, zone: Int) {
       if gridIndex[id] == nil { gridIndex[id] = gridIDs.count }
-      if zone >= 0, firstGridOfZone[zone] == nil { firstGridOfZone[zone] = gridIDs.count }
       gridIDs.append(id)
       gridZones.append(zone)
     }
-    for grid in township.grids { addGrid(grid.id, zone: zoneIndex[grid.zone] ?? -1) }
+    for grid in township.grids {
+      let zone = zoneIndex[grid.zone] ?? -1
+      if zone >= 0, firstGridOfZone[zone] == nil { firstGridOfZone[zone] = gridIDs.count }
+      addGrid(grid.id, zone: zone)
+    }
     var zoneGrid = [Int](repeating: -1, count: zones.count)
     for (index, zone) in zones.enumerated() {
       if let id = zone.grid, let grid = gridIndex[id] {

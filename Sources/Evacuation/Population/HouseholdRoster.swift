@@ -71,14 +71,17 @@ public struct HouseholdRoster: Sendable, Equatable {
   public mutating func append(_ household: Household) throws(EvacuationError) {
     // The location is spelled out only for an error: building it for
     // every household was a tenth of a county roster's cost.
+    func invalid(_ message: String) -> EvacuationError {
+      EvacuationError("households[\(count)]", message)
+    }
     guard zoneIDs.indices.contains(household.zone) else {
-      throw EvacuationError("households[\(count)]", "zone index \(household.zone) out of range")
+      throw invalid("zone index \(household.zone) out of range")
     }
     guard gridIDs.indices.contains(household.grid) else {
-      throw EvacuationError("households[\(count)]", "grid index \(household.grid) out of range")
+      throw invalid("grid index \(household.grid) out of range")
     }
     guard household.size >= 1, household.vehicles >= 0, household.node >= 0 else {
-      throw EvacuationError("households[\(count)]", "needs size >= 1, vehicles >= 0 and a node")
+      throw invalid("needs size >= 1, vehicles >= 0 and a node")
     }
     zone.append(Int32(household.zone))
     grid.append(Int32(household.grid))
